@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium where it exists (CI and these machines); Playwright's own browser elsewhere.
+const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const port = Number(process.env.E2E_PORT ?? 4319);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	reporter: [['list']],
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
+	use: {
+		baseURL: `http://localhost:${port}`,
+		trace: 'off',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--enable-unsafe-swiftshader',
+				'--use-angle=swiftshader',
+				'--ignore-gpu-blocklist'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
+	webServer: {
+		// The production build, served as a static host would serve it.
+		command: `node scripts/serve.js --port ${port}`,
+		url: `http://localhost:${port}/`,
+		reuseExistingServer: false,
+		timeout: 30_000
+	}
+});

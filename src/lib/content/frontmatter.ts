@@ -1,0 +1,23 @@
+import { parse } from 'yaml';
+import { ContentError } from './errors';
+
+export interface Document {
+	data: unknown;
+	body: string;
+}
+
+const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+/** Splits a Markdown file into its YAML frontmatter and its Markdown body. */
+export function splitFrontmatter(text: string, file: string): Document {
+	const match = FENCE.exec(text);
+	if (!match) throw new ContentError(file, 'frontmatter', 'the file must start with a --- fenced YAML block');
+	let data: unknown;
+	try {
+		data = parse(match[1] ?? '', { prettyErrors: true });
+	} catch (error) {
+		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		throw new ContentError(file, 'frontmatter', `is not valid YAML: ${reason}`);
+	}
+	return { data, body: match[2] ?? '' };
+}

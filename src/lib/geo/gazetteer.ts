@@ -1,0 +1,70 @@
+import { ContentError } from '$lib/content/errors';
+import { SLUG } from '$lib/content/schema';
+
+export type PlaceKind = 'city' | 'town' | 'crossing' | 'state' | 'country' | 'region' | 'shelter';
+const KINDS: ReadonlySet<string> = new Set(['city', 'town', 'crossing', 'state', 'country', 'region', 'shelter']);
+
+/** A gazetteer entry: a named place with a location and where that location comes from. */
+export interface Place {
+	id: string;
+	name: string;
+	/** Other names a reader or a source may use ("CDMX", "Ciudad de México"). */
+	aliases: string[];
+	kind: PlaceKind;
+	/** [longitude, latitude] in WGS 84. */
+	coordinates: [number, number];
+	/** Id of the state (geo/states.geojson) or country (geo/countries.geojson) the place lies in. */
+	within: string;
+	/** Where the location comes from, said plainly: a source passage or general knowledge. */
+	location: string;
+}
+
+const FIELDS = ['id', 'name', 'aliases', 'kind', 'coordinates', 'within', 'location'];
+
+/** Validates the gazetteer; `regions` are the ids of known states and countries. */
+export function parseGazetteer(raw: unknown, file: string, regions: ReadonlySet<string>): Place[] {
+	if (!Array.isArray(raw)) throw new ContentError(file, '(root)', 'must be a list of places');
+	const seen = new Map<string, string>();
+	return raw.map((entry: unknown, i) => {
+		const at = (field: string) => `[${i}].${field}`;
+		if (typeof entry !== 'object' || entry === null) throw new ContentError(file, `[${i}]`, 'must be a mapping');
+		const p = entry as Record<string, unknown>;
+		for (const key of Object.keys(p)) if (!FIELDS.includes(key)) throw new ContentError(file, at(key), 'is not a gazetteer field');
+		const text = (field: string) => {
+			const v = p[field];
+			if (typeof v !== 'string' || !v.trim()) throw new ContentError(file, at(field), 'must be non-empty text');
+			return v.trim();
+		};
+		const id = text('id');
+		if (!SLUG.test(id)) throw new ContentError(file, at('id'), `"${id}" must be lower-case words joined by hyphens`);
+		if (seen.has(id)) throw new ContentError(file, at('id'), `"${id}" is used twice`);
+		const name = text('name');
+		const aliases = p.aliases ?? [];
+		if (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && a.trim()))
+			throw new ContentError(file, at('aliases'), 'must be a list of names');
+		for (const n of [name, ...aliases]) {
+			const key = n.toLocaleLowerCase('es');
+			const other = seen.get(`name:${key}`);
+			if (other) throw new ContentError(file, at('aliases'), `"${n}" already names "${other}"`);
+			seen.set(`name:${key}`, id);
+		}
+		seen.set(id, id);
+		const kind = text('kind');
+		if (!KINDS.has(kind)) throw new ContentError(file, at('kind'), `"${kind}" is not one of ${[...KINDS].join(', ')}`);
+		const c = p.coordinates;
+		if (!Array.isArray(c) || c.length !== 2 || !c.every((n) => typeof n === 'number' && Number.isFinite(n)))
+			throw new ContentError(file, at('coordinates'), 'must be [longitude, latitude]');
+		const [lon, lat] = c as [number, number];
+		if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
+			throw new ContentError(file, at('coordinates'), `[${lon}, ${lat}] is not a longitude/latitude pair`);
+		const within = text('within');
+		if (!regions.has(within)) throw new ContentError(file, at('within'), `unknown state or country "${within}"`);
+		return { id, name, aliases: aliases as string[], kind: kind as PlaceKind, coordinates: [lon, lat], within, location: text('location') };
+	});
+}
+
+/** Finds a place by id, name or alias, ignoring case. */
+export function findPlace(places: readonly Place[], name: string): Place | undefined {
+	const key = name.trim().toLocaleLowerCase('es');
+	return places.find((p) => p.id === key || [p.name, ...p.aliases].some((n) => n.toLocaleLowerCase('es') === key));
+}

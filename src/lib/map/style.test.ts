@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { LAYERS } from '$lib/layers/registry';
+import { buildStyle } from './style';
+
+const urls = Object.fromEntries(['countries.geojson', 'states.geojson', ...LAYERS.map((l) => l.data)].map((f) => [f, `/geo/${f}`]));
+
+describe('buildStyle', () => {
+	it('builds a style the MapLibre style spec accepts', () => {
+		expect(validateStyleMin(buildStyle(urls))).toEqual([]);
+	});
+
+	it('refers only to this site: no tiles, glyphs or sprites', () => {
+		const style = buildStyle(urls);
+		expect(style.glyphs).toBeUndefined();
+		expect(style.sprite).toBeUndefined();
+		for (const source of Object.values(style.sources)) {
+			expect(source.type).toBe('geojson');
+			expect(String((source as { data: unknown }).data)).toMatch(/^\/geo\//);
+		}
+	});
+
+	it('draws every registry layer from its own source, hidden until a chapter shows it', () => {
+		const style = buildStyle(urls);
+		for (const def of LAYERS) {
+			const drawn = style.layers.filter((l) => 'source' in l && l.source === def.id);
+			expect(drawn.length).toBe(def.layers.length);
+			for (const l of drawn) expect(l.layout?.visibility).toBe('none');
+		}
+	});
+
+	it('fails loudly when a data file has no URL', () => {
+		expect(() => buildStyle({})).toThrow(/no URL for geo\/countries.geojson/);
+	});
+});

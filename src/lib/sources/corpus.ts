@@ -1,0 +1,110 @@
+import { parse } from 'yaml';
+import { ContentError } from '$lib/content/errors';
+import { SLUG } from '$lib/content/schema';
+import { dateProblem } from '$lib/content/dates';
+
+/** A source document: a seed file kept byte for byte, and what we know about it. */
+export interface Source {
+	id: string;
+	/** File name in seeds/. */
+	file: string;
+	title: string;
+	/** Publication that carried it; null when the saved text does not say. */
+	outlet: string | null;
+	authors: string[];
+	/** ISO date at the precision the text supports, for sorting. */
+	date: string;
+	/** The date as a reader should see it ("May or June 2018"). */
+	dateLabel: string;
+	/** Whether the date is stated or how it was inferred. */
+	dateBasis: string;
+	language: string;
+	kind: string;
+	/** People whose words the document reports. */
+	speakers: string[];
+	notes: string;
+	/** The whole file, exactly as saved. */
+	text: string;
+	/** The article body as [start, end) offsets into `text`; everything else is site furniture. */
+	body: { start: number; end: number };
+}
+
+const FIELDS = ['id', 'file', 'title', 'outlet', 'authors', 'date', 'dateLabel', 'dateBasis', 'language', 'kind', 'speakers', 'body', 'notes'];
+
+/**
+ * Parses seeds/sources.yaml against the seed files (`files` maps a file name to its text).
+ * Throws a ContentError naming the entry and field at the first problem.
+ */
+export function parseSources(yamlText: string, files: Record<string, string>, file = 'seeds/sources.yaml'): Source[] {
+	const raw: unknown = parse(yamlText);
+	if (!Array.isArray(raw)) throw new ContentError(file, '(root)', 'must be a list of sources');
+	const ids = new Set<string>();
+	return raw.map((entry: unknown, i) => {
+		const where = (field: string) => `[${i}].${field}`;
+		const fail = (field: string, message: string): never => {
+			throw new ContentError(file, where(field), message);
+		};
+		if (typeof entry !== 'object' || entry === null) fail('', 'must be a mapping');
+		const s = entry as Record<string, unknown>;
+		for (const key of Object.keys(s)) if (!FIELDS.includes(key)) fail(key, 'is not a source field');
+		const text = (field: string): string => {
+			const v = s[field];
+			if (typeof v !== 'string' || !v.trim()) return fail(field, 'must be non-empty text');
+			return v.trim();
+		};
+		const list = (field: string): string[] => {
+			const v = s[field] ?? [];
+			if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return fail(field, 'must be a list of text');
+			return v as string[];
+		};
+		const id = text('id');
+		if (!SLUG.test(id)) fail('id', `"${id}" must be lower-case words joined by hyphens`);
+		if (ids.has(id)) fail('id', `"${id}" is used twice`);
+		ids.add(id);
+		const fileName = text('file');
+		const content = files[fileName];
+		if (content === undefined) fail('file', `seeds/${fileName} does not exist`);
+		if (/[\u{10000}-\u{10FFFF}]/u.test(content!)) fail('file', 'holds characters outside the BMP; offsets would not be code points');
+		const date = String(s.date ?? '');
+		const problem = dateProblem(date);
+		if (problem) fail('date', problem);
+		const body = s.body as Record<string, unknown> | undefined;
+		if (!body || typeof body.start !== 'number' || typeof body.end !== 'number')
+			return fail('body', 'must give start and end offsets');
+		const { start, end } = body as { start: number; end: number };
+		if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= content!.length))
+			fail('body', `[${start}, ${end}) is not a range inside the file (length ${content!.length})`);
+		const slice = content!.slice(start, end);
+		if (typeof body.startsWith === 'string' && !slice.startsWith(body.startsWith))
+			fail('body.startsWith', `the body starts "${slice.slice(0, 40)}…", not "${body.startsWith}"`);
+		if (typeof body.endsWith === 'string' && !slice.endsWith(body.endsWith))
+			fail('body.endsWith', `the body ends "…${slice.slice(-40)}", not "${body.endsWith}"`);
+		const outlet = s.outlet === null ? null : text('outlet');
+		return {
+			id,
+			file: fileName,
+			title: text('title'),
+			outlet,
+			authors: list('authors'),
+			date,
+			dateLabel: text('dateLabel'),
+			dateBasis: text('dateBasis'),
+			language: text('language'),
+			kind: text('kind'),
+			speakers: list('speakers'),
+			notes: text('notes'),
+			text: content!,
+			body: { start, end }
+		};
+	});
+}
+
+/** The article body of a source, without site furniture. */
+export function bodyText(source: Source): string {
+	return source.text.slice(source.body.start, source.body.end);
+}
+
+/** "Outlet, date" or "date" when the outlet is unknown: how a quote is attributed. */
+export function attribution(source: Source): string {
+	return [source.outlet ?? 'unnamed outlet', source.dateLabel].join(', ');
+}

@@ -1,0 +1,47 @@
+import { loadStory } from '$lib/story/story.server';
+import { segmentBody, type ReaderParagraph } from './reader';
+import type { Source } from './corpus';
+
+export type SourceMeta = Omit<Source, 'text' | 'body'>;
+
+export interface SourceSummary extends SourceMeta {
+	/** How many passages of this source the story cites. */
+	cited: number;
+}
+
+export interface CitingChapter {
+	slug: string;
+	title: string;
+}
+
+export interface SourcePage {
+	source: SourceMeta;
+	paragraphs: ReaderParagraph[];
+	/** Passage id → chapters that cite it. */
+	citedBy: Record<string, CitingChapter[]>;
+}
+
+const meta = ({ text: _text, body: _body, ...rest }: Source): SourceMeta => rest;
+
+export function sourceSummaries(): SourceSummary[] {
+	const story = loadStory();
+	return story.sources.map((s) => ({
+		...meta(s),
+		cited: [...story.passages.values()].filter((p) => p.source === s.id && story.citedBy.has(p.id)).length
+	}));
+}
+
+export function sourcePage(id: string): SourcePage | undefined {
+	const story = loadStory();
+	const source = story.sources.find((s) => s.id === id);
+	if (!source) return undefined;
+	const titles = new Map(story.chapters.map((c) => [c.slug, c.title]));
+	const passages = [...story.passages.values()].filter((p) => p.source === id);
+	return {
+		source: meta(source),
+		paragraphs: segmentBody(source, passages),
+		citedBy: Object.fromEntries(
+			passages.map((p) => [p.id, (story.citedBy.get(p.id) ?? []).map((slug) => ({ slug, title: titles.get(slug)! }))])
+		)
+	};
+}

@@ -1,0 +1,117 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { point } from '@turf/turf';
+import { ContentError } from '$lib/content/errors';
+import { splitFrontmatter } from '$lib/content/frontmatter';
+import { validateChapter, type ChapterMeta } from '$lib/content/schema';
+import { parseGazetteer, type Place } from '$lib/geo/gazetteer';
+import { LAYER_IDS } from '$lib/layers/registry';
+import { frameBounds } from '$lib/map/camera';
+import { attribution, type Source } from '$lib/sources/corpus';
+import { passageHref, resolvePassage, type Passage } from '$lib/sources/passages';
+import { renderChapterBody } from './render';
+import type { ChapterView, StoryData } from './types';
+
+export interface StoryInputs {
+	/** Chapter files: path → Markdown text. Sorted by path; a number prefix orders them. */
+	chapters: Record<string, string>;
+	sources: Source[];
+	gazetteer: { file: string; raw: unknown };
+	states: FeatureCollection;
+	countries: FeatureCollection;
+}
+
+export interface Story extends StoryData {
+	passages: Map<string, Passage>;
+	/** Passage id → slugs of the chapters that cite it. */
+	citedBy: Map<string, string[]>;
+	sources: Source[];
+	gazetteer: Place[];
+}
+
+const fileSlug = (path: string) => path.replace(/^.*\//, '').replace(/\.md$/, '').replace(/^\d+[-_]/, '');
+
+function regionFeatures(states: FeatureCollection, countries: FeatureCollection): Map<string, Feature<Geometry>> {
+	const map = new Map<string, Feature<Geometry>>();
+	for (const f of [...states.features, ...countries.features]) {
+		const id = f.properties?.id;
+		if (typeof id === 'string' && f.geometry) map.set(id, f as Feature<Geometry>);
+	}
+	return map;
+}
+
+/** Everything the pages show, validated: throws a ContentError at the first bad input. */
+export function buildStory(inputs: StoryInputs): Story {
+	const regions = regionFeatures(inputs.states, inputs.countries);
+	const gazetteer = parseGazetteer(inputs.gazetteer.raw, inputs.gazetteer.file, new Set(regions.keys()));
+	const placesById = new Map(gazetteer.map((p) => [p.id, p]));
+	const sources = new Map(inputs.sources.map((s) => [s.id, s]));
+	const highlightable = new Set([...placesById.keys()]);
+	const ctx = { places: new Set(placesById.keys()), layers: LAYER_IDS, highlightable };
+
+	const files = Object.keys(inputs.chapters).sort();
+	if (files.length === 0) throw new ContentError('src/content/chapters', '(folder)', 'holds no chapters');
+
+	// First pass: frontmatter and passages, so a chapter may cite a passage another defines.
+	const parsed: { file: string; meta: ChapterMeta; body: string }[] = [];
+	const passages = new Map<string, Passage>();
+	const slugs = new Map<string, string>();
+	for (const path of files) {
+		const file = path.replace(/^\//, '');
+		const { data, body } = splitFrontmatter(inputs.chapters[path]!, file);
+		const meta = validateChapter(data, file, fileSlug(path), ctx);
+		const other = slugs.get(meta.slug);
+		if (other) throw new ContentError(file, 'slug', `"${meta.slug}" is already the slug of ${other}`);
+		slugs.set(meta.slug, file);
+		meta.citations.forEach((spec, i) => {
+			const existing = passages.get(spec.id);
+			if (existing) throw new ContentError(file, `citations[${i}].id`, `"${spec.id}" is already defined in ${existing.definedIn}`);
+			passages.set(spec.id, resolvePassage(spec, sources, file, `citations[${i}]`));
+		});
+		parsed.push({ file, meta, body });
+	}
+
+	const citedBy = new Map<string, string[]>();
+	const chapters: ChapterView[] = parsed.map(({ file, meta, body }, index) => {
+		const rendered = renderChapterBody(body, file, { passages, sources });
+		const cited = new Set([...meta.citations.map((c) => c.id), ...rendered.notes.map((n) => n.passage.id)]);
+		for (const id of cited) citedBy.set(id, [...(citedBy.get(id) ?? []), meta.slug]);
+		const framed = meta.places.map((id) => {
+			const place = placesById.get(id)!;
+			const region = place.kind === 'state' || place.kind === 'country' ? regions.get(place.within) : undefined;
+			return region ?? (point(place.coordinates, { id }) as Feature<Geometry>);
+		});
+		return {
+			index,
+			slug: meta.slug,
+			title: meta.title,
+			when: meta.when,
+			html: rendered.html,
+			notes: rendered.notes.map(({ number, passage }) => {
+				const source = sources.get(passage.source)!;
+				return {
+					number,
+					passage: passage.id,
+					source: source.id,
+					href: passageHref(passage),
+					attribution: attribution(source),
+					sourceTitle: source.title
+				};
+			}),
+			mapText: meta.mapText,
+			description: meta.description,
+			view: {
+				bounds: meta.bounds ?? frameBounds(framed, { minSpan: 2.5, padding: 0.08 }),
+				maxZoom: meta.maxZoom,
+				layers: meta.layers,
+				highlight: meta.highlight,
+				places: meta.places
+			}
+		};
+	});
+
+	const used = new Set(chapters.flatMap((c) => c.view.places));
+	const places = gazetteer
+		.filter((p) => used.has(p.id))
+		.map(({ id, name, kind, coordinates, within }) => ({ id, name, kind, coordinates, within }));
+	return { chapters, places, passages, citedBy, sources: inputs.sources, gazetteer };
+}

@@ -1,0 +1,90 @@
+import { Marked } from 'marked';
+import { ContentError } from '$lib/content/errors';
+import { escapeHtml } from '$lib/content/escape';
+import { attribution, type Source } from '$lib/sources/corpus';
+import { passageHref, type Passage } from '$lib/sources/passages';
+
+/**
+ * Chapter prose is Markdown written by us, with three citation forms:
+ *   [^passage-id]         a numbered note linking a paraphrased claim to its passage
+ *   {{q:passage-id}}      the passage quoted inline, in a <q>, with its note
+ *   {{quote:passage-id}}  on a line of its own: the passage as an attributed <blockquote>
+ * Quoted words always come from the seed file, never from the chapter, so they are verbatim
+ * by construction; they are escaped here, never passed through as HTML.
+ */
+export interface RenderContext {
+	passages: ReadonlyMap<string, Passage>;
+	sources: ReadonlyMap<string, Source>;
+}
+
+export interface Note {
+	number: number;
+	passage: Passage;
+}
+
+export interface RenderedChapter {
+	html: string;
+	/** Passages cited in the prose, in order of first citation. */
+	notes: Note[];
+}
+
+const TOKEN = /\{\{(quote|q):([^}\s]*)\}\}|\[\^([^\]\s]*)\]/g;
+const markdown = new Marked({ gfm: true, async: false });
+
+function paragraphs(text: string): string {
+	return text
+		.split(/\n\s*\n/)
+		.map((p) => `<p>${escapeHtml(p.replace(/\s+/g, ' ').trim())}</p>`)
+		.join('');
+}
+
+export function renderChapterBody(body: string, file: string, ctx: RenderContext): RenderedChapter {
+	const notes = new Map<string, Note>();
+	const fragments: string[] = [];
+
+	const noteLink = (passage: Passage) => {
+		let note = notes.get(passage.id);
+		if (!note) {
+			note = { number: notes.size + 1, passage };
+			notes.set(passage.id, note);
+		}
+		const source = ctx.sources.get(passage.source)!;
+		const label = `Source ${note.number}: ${source.title} (${attribution(source)})`;
+		return `<sup class="note-ref"><a href="${passageHref(passage)}" aria-label="${escapeHtml(label)}">${note.number}</a></sup>`;
+	};
+
+	const placeholder = (html: string, block: boolean) => {
+		fragments.push(html);
+		const key = `FRONTERAFRAGMENT${fragments.length - 1}X`;
+		return block ? `\n\n<!--${key}-->\n\n` : key;
+	};
+
+	const prepared = body.replace(TOKEN, (whole, form: string | undefined, quoteId: string | undefined, noteId: string | undefined, offset: number) => {
+		const id = (quoteId ?? noteId)!;
+		const passage = ctx.passages.get(id);
+		const line = body.slice(0, offset).split('\n').length;
+		if (!passage) throw new ContentError(file, `body (line ${line})`, `${whole} cites an unknown passage "${id}"`);
+		if (noteId !== undefined) return placeholder(noteLink(passage), false);
+		const source = ctx.sources.get(passage.source)!;
+		const href = passageHref(passage);
+		if (form === 'q') return placeholder(`<q cite="${href}">${escapeHtml(passage.exact.replace(/\s+/g, ' '))}</q>${noteLink(passage)}`, false);
+		const lineStart = body.lastIndexOf('\n', offset - 1) + 1;
+		const lineEnd = body.indexOf('\n', offset);
+		if (body.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim() !== whole)
+			throw new ContentError(file, `body (line ${line})`, `${whole} must stand on a line of its own`);
+		const who = passage.speaker ? `${escapeHtml(passage.speaker)}, ` : '';
+		const cite = `<cite>${escapeHtml(source.outlet ?? source.title)}</cite>, ${escapeHtml(source.dateLabel)}`;
+		const footer = `<footer>— ${who}${cite}. ${noteLink(passage)} <a class="passage-link" href="${href}">Read it in the source</a></footer>`;
+		return placeholder(`<figure class="quote"><blockquote cite="${href}">${paragraphs(passage.exact)}</blockquote>${footer}</figure>`, true);
+	});
+
+	const leftover = /\{\{|\[\^/.exec(prepared);
+	if (leftover) {
+		const line = prepared.slice(0, leftover.index).split('\n').length;
+		throw new ContentError(file, `body (line ${line})`, 'malformed citation; use [^id], {{q:id}} or {{quote:id}}');
+	}
+
+	let html = markdown.parse(prepared) as string;
+	html = html.replace(/<!--FRONTERAFRAGMENT(\d+)X-->|FRONTERAFRAGMENT(\d+)X/g, (_, block, inline) => fragments[Number(block ?? inline)]!);
+	return { html: html.trim(), notes: [...notes.values()] };
+}

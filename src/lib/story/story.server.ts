@@ -1,0 +1,30 @@
+import type { FeatureCollection } from 'geojson';
+import { loadSources } from '$lib/sources/seeds.server';
+import { buildStory, type Story } from './build';
+
+const chapters = import.meta.glob('/src/content/chapters/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const geo = import.meta.glob(['/geo/*.geojson', '/geo/gazetteer.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+function readJson(path: string): unknown {
+	const text = geo[path];
+	if (text === undefined) throw new Error(`${path.slice(1)} is missing: run npm run geo`);
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		throw new Error(`${path.slice(1)}: is not valid JSON: ${(error as Error).message}`);
+	}
+}
+
+let cached: Story | undefined;
+
+/** The whole story, built once per build from the files in the repository. */
+export function loadStory(): Story {
+	cached ??= buildStory({
+		chapters,
+		sources: loadSources(),
+		gazetteer: { file: 'geo/gazetteer.json', raw: readJson('/geo/gazetteer.json') },
+		states: readJson('/geo/states.geojson') as FeatureCollection,
+		countries: readJson('/geo/countries.geojson') as FeatureCollection
+	});
+	return cached;
+}

@@ -1,0 +1,3 @@
+import { storyData } from '$lib/story/data.server';
+
+export const load = () => ({ story: storyData() });

@@ -1,0 +1,3 @@
+import { sourceSummaries } from '$lib/sources/data.server';
+
+export const load = () => ({ sources: sourceSummaries() });
