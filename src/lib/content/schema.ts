@@ -120,14 +120,18 @@ function validateBounds(f: Fields): Bbox | null {
 	return [w, s, e, n];
 }
 
-function validateCitations(f: Fields): CitationSpec[] {
-	const value = f.data.citations;
+/**
+ * Validates a list of citation specs: a chapter's `citations` field, or the shared passage file.
+ * `field` is the name of the list in error messages ("citations", or "" for a file's root).
+ */
+export function parseCitations(value: unknown, file: string, field: string): CitationSpec[] {
 	if (value === undefined || value === null) return [];
-	if (!Array.isArray(value)) f.fail('citations', 'must be a list of { id, source, quote }');
+	const f = new Fields(file, {});
+	const at = (i: number) => (field ? `${field}[${i}]` : `[${i}]`);
+	if (!Array.isArray(value)) f.fail(field || '(root)', 'must be a list of { id, source, quote }');
 	return value.map((item, i) => {
-		const path = `citations[${i}].`;
-		if (!isRecord(item)) f.fail(`citations[${i}]`, 'must be a mapping with id, source and quote');
-		const c = new Fields(f.file, item, path);
+		if (!isRecord(item)) f.fail(at(i), 'must be a mapping with id, source and quote');
+		const c = new Fields(file, item, `${at(i)}.`);
 		for (const key of Object.keys(item)) if (!CITATION_FIELDS.has(key)) c.fail(key, 'is not a citation field');
 		const spec: CitationSpec = {
 			id: c.string('id', { pattern: SLUG })!,
@@ -135,8 +139,8 @@ function validateCitations(f: Fields): CitationSpec[] {
 			quote: c.string('quote')!
 		};
 		for (const key of ['prefix', 'suffix', 'speaker'] as const) {
-			const value = c.string(key, { optional: true });
-			if (value) spec[key] = value;
+			const text = c.string(key, { optional: true });
+			if (text) spec[key] = text;
 		}
 		return spec;
 	});
@@ -176,6 +180,6 @@ export function validateChapter(data: unknown, file: string, fallbackSlug: strin
 		highlight: data.highlight === undefined ? [] : f.idList('highlight', ctx.highlightable, 'highlightable place or feature'),
 		mapText,
 		description: f.string('description', { optional: true, max: 300 }) ?? mapText,
-		citations: validateCitations(f)
+		citations: parseCitations(data.citations, file, 'citations')
 	};
 }

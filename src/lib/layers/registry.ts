@@ -7,6 +7,11 @@ import type { LayerSpecification } from 'maplibre-gl';
  */
 export interface LayerDef {
 	id: string;
+	/**
+	 * thematic: every feature carries a program, dates, a summary and supporting passages.
+	 * reference: context drawn from the geo data (borders, the schematic route).
+	 */
+	kind: 'thematic' | 'reference';
 	title: string;
 	/** One line for the legend. */
 	description: string;
@@ -21,6 +26,7 @@ export interface LayerDef {
 export const LAYERS: readonly LayerDef[] = [
 	{
 		id: 'borders',
+		kind: 'reference',
 		title: 'International borders',
 		description: 'Mexico’s borders with Guatemala and Belize, and with the United States.',
 		swatch: { shape: 'line', color: '#5b3a1e' },

@@ -78,7 +78,11 @@ export function createMap(container: HTMLElement, places: PlaceView[], initial: 
 					apply(view);
 					map.fitBounds(view.bounds as LngLatBoundsLike, { padding, maxZoom: view.maxZoom, duration: instant ? 0 : 1600 });
 				},
-				idle: () => new Promise((done) => (map.loaded() && !map.isMoving() ? done() : map.once('idle', () => done()))),
+				idle: () =>
+					new Promise((done) => {
+						map.once('idle', () => done());
+						map.triggerRepaint();
+					}),
 				destroy: () => map.remove()
 			});
 		});

@@ -2,9 +2,10 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { point } from '@turf/turf';
 import { ContentError } from '$lib/content/errors';
 import { splitFrontmatter } from '$lib/content/frontmatter';
-import { validateChapter, type ChapterMeta } from '$lib/content/schema';
+import { parseCitations, validateChapter, type ChapterMeta, type CitationSpec } from '$lib/content/schema';
 import { parseGazetteer, type Place } from '$lib/geo/gazetteer';
-import { LAYER_IDS } from '$lib/layers/registry';
+import { LAYER_IDS, LAYERS } from '$lib/layers/registry';
+import { parseLayerFile } from '$lib/layers/features';
 import { frameBounds } from '$lib/map/camera';
 import { attribution, type Source } from '$lib/sources/corpus';
 import { passageHref, resolvePassage, type Passage } from '$lib/sources/passages';
@@ -15,13 +16,19 @@ export interface StoryInputs {
 	/** Chapter files: path → Markdown text. Sorted by path; a number prefix orders them. */
 	chapters: Record<string, string>;
 	sources: Source[];
+	/** Passages shared by chapters and layers, defined once (src/content/passages.yaml). */
+	passages: { file: string; raw: unknown };
 	gazetteer: { file: string; raw: unknown };
 	states: FeatureCollection;
 	countries: FeatureCollection;
+	/** GeoJSON text of every layer data file in geo/, by file name. */
+	layerFiles: Record<string, string>;
 }
 
 export interface Story extends StoryData {
 	passages: Map<string, Passage>;
+	/** Features of the registry layers, by layer id. */
+	features: Map<string, FeatureCollection>;
 	/** Passage id → slugs of the chapters that cite it. */
 	citedBy: Map<string, string[]>;
 	sources: Source[];
@@ -45,15 +52,40 @@ export function buildStory(inputs: StoryInputs): Story {
 	const gazetteer = parseGazetteer(inputs.gazetteer.raw, inputs.gazetteer.file, new Set(regions.keys()));
 	const placesById = new Map(gazetteer.map((p) => [p.id, p]));
 	const sources = new Map(inputs.sources.map((s) => [s.id, s]));
-	const highlightable = new Set([...placesById.keys()]);
-	const ctx = { places: new Set(placesById.keys()), layers: LAYER_IDS, highlightable };
 
 	const files = Object.keys(inputs.chapters).sort();
 	if (files.length === 0) throw new ContentError('src/content/chapters', '(folder)', 'holds no chapters');
 
+	const passages = new Map<string, Passage>();
+	const define = (specs: CitationSpec[], file: string, field: string) =>
+		specs.forEach((spec, i) => {
+			const existing = passages.get(spec.id);
+			if (existing) throw new ContentError(file, `${field}[${i}].id`, `"${spec.id}" is already defined in ${existing.definedIn}`);
+			passages.set(spec.id, resolvePassage(spec, sources, file, `${field}[${i}]`));
+		});
+	define(parseCitations(inputs.passages.raw, inputs.passages.file, ''), inputs.passages.file, '');
+
+	// Layer features cite shared passages, so they are checked once those are known.
+	const features = new Map<string, FeatureCollection>();
+	const featureIds = new Map<string, string>();
+	for (const def of LAYERS) {
+		const file = `geo/${def.data}`;
+		const text = inputs.layerFiles[def.data];
+		if (text === undefined) throw new ContentError(file, '(file)', `is missing; layer "${def.id}" reads it (run npm run geo)`);
+		const collection = parseLayerFile(text, file, def, new Set(passages.keys()));
+		collection.features.forEach((f, i) => {
+			const id = f.properties!.id as string;
+			const other = featureIds.get(id) ?? (placesById.has(id) ? 'geo/gazetteer.json' : undefined);
+			if (other) throw new ContentError(file, `features[${i}].properties.id`, `"${id}" is already used in ${other}`);
+			featureIds.set(id, file);
+		});
+		features.set(def.id, collection);
+	}
+	const highlightable = new Set([...placesById.keys(), ...featureIds.keys()]);
+	const ctx = { places: new Set(placesById.keys()), layers: LAYER_IDS, highlightable };
+
 	// First pass: frontmatter and passages, so a chapter may cite a passage another defines.
 	const parsed: { file: string; meta: ChapterMeta; body: string }[] = [];
-	const passages = new Map<string, Passage>();
 	const slugs = new Map<string, string>();
 	for (const path of files) {
 		const file = path.replace(/^\//, '');
@@ -62,11 +94,7 @@ export function buildStory(inputs: StoryInputs): Story {
 		const other = slugs.get(meta.slug);
 		if (other) throw new ContentError(file, 'slug', `"${meta.slug}" is already the slug of ${other}`);
 		slugs.set(meta.slug, file);
-		meta.citations.forEach((spec, i) => {
-			const existing = passages.get(spec.id);
-			if (existing) throw new ContentError(file, `citations[${i}].id`, `"${spec.id}" is already defined in ${existing.definedIn}`);
-			passages.set(spec.id, resolvePassage(spec, sources, file, `citations[${i}]`));
-		});
+		define(meta.citations, file, 'citations');
 		parsed.push({ file, meta, body });
 	}
 
@@ -113,5 +141,5 @@ export function buildStory(inputs: StoryInputs): Story {
 	const places = gazetteer
 		.filter((p) => used.has(p.id))
 		.map(({ id, name, kind, coordinates, within }) => ({ id, name, kind, coordinates, within }));
-	return { chapters, places, passages, citedBy, sources: inputs.sources, gazetteer };
+	return { chapters, places, passages, features, citedBy, sources: inputs.sources, gazetteer };
 }

@@ -1,8 +1,10 @@
 import type { FeatureCollection } from 'geojson';
+import { parse } from 'yaml';
 import { loadSources } from '$lib/sources/seeds.server';
 import { buildStory, type Story } from './build';
 
 const chapters = import.meta.glob('/src/content/chapters/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const shared = import.meta.glob('/src/content/passages.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const geo = import.meta.glob(['/geo/*.geojson', '/geo/gazetteer.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 function readJson(path: string): unknown {
@@ -22,9 +24,11 @@ export function loadStory(): Story {
 	cached ??= buildStory({
 		chapters,
 		sources: loadSources(),
+		passages: { file: 'src/content/passages.yaml', raw: parse(shared['/src/content/passages.yaml'] ?? '[]') },
 		gazetteer: { file: 'geo/gazetteer.json', raw: readJson('/geo/gazetteer.json') },
 		states: readJson('/geo/states.geojson') as FeatureCollection,
-		countries: readJson('/geo/countries.geojson') as FeatureCollection
+		countries: readJson('/geo/countries.geojson') as FeatureCollection,
+		layerFiles: Object.fromEntries(Object.entries(geo).map(([path, text]) => [path.replace('/geo/', ''), text]))
 	});
 	return cached;
 }

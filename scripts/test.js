@@ -1,0 +1,39 @@
+// `npm test`: every test, against the real parts. Unit tests (Vitest), then the production
+// build, then the browser tests (Playwright, real Chromium, the build served over HTTP).
+// Finds a Chromium first: CHROME_PATH, /usr/bin/chromium, Debian's package installed with
+// apt-get when running as root on Debian, else Playwright's own browser.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+function run(command, args, env = {}) {
+	console.log(`\n$ ${[command, ...args].join(' ')}`);
+	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	if (result.status !== 0) {
+		console.error(`\n✗ ${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+		process.exit(result.status || 1);
+	}
+}
+
+function findChromium() {
+	if (process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
+	if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+	const debian = existsSync('/etc/debian_version');
+	const root = process.getuid?.() === 0;
+	if (debian && root) {
+		console.log('Installing Debian’s chromium with apt-get (once)…');
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+		execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+		if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+	}
+	console.log('No system Chromium; using Playwright’s own browser (npx playwright install chromium).');
+	return undefined;
+}
+
+const chromium = findChromium();
+if (chromium) console.log(`Chromium: ${chromium} (${execFileSync(chromium, ['--version']).toString().trim()})`);
+
+run('npx', ['vitest', 'run']);
+run('npx', ['vite', 'build']);
+run('npx', ['playwright', 'test'], chromium ? { CHROME_PATH: chromium } : {});
+console.log('\n✓ all tests passed');

@@ -1,0 +1,63 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { parse } from 'yaml';
+
+const CHAPTERS = new URL('../../src/content/chapters/', import.meta.url);
+
+export interface ChapterFile {
+	slug: string;
+	title: string;
+	body: string;
+}
+
+/** The chapters as the repository holds them, read independently of the app's own loader. */
+export function chapterFiles(): ChapterFile[] {
+	return readdirSync(CHAPTERS)
+		.filter((f) => f.endsWith('.md'))
+		.sort()
+		.map((f) => {
+			const text = readFileSync(new URL(f, CHAPTERS), 'utf8');
+			const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+			const data = parse(yaml) as { slug?: string; title: string };
+			return { slug: data.slug ?? f.replace(/\.md$/, '').replace(/^\d+-/, ''), title: data.title, body };
+		});
+}
+
+/** Waits until the map has drawn the current view, or the view of a given chapter. */
+export async function mapIdle(page: Page, slug?: string): Promise<void> {
+	const drawn = slug ? `[data-map-drawn="${slug}"]` : '';
+	await expect(page.locator(`[data-map-status="ready"][data-map-idle="true"]${drawn}`)).toBeAttached({ timeout: 30_000 });
+}
+
+export async function screenshotPixels(target: Locator): Promise<PNG> {
+	return PNG.sync.read(await target.screenshot({ animations: 'disabled' }));
+}
+
+/** Number of distinct colours (quantised) in an image: a blank canvas has one or two. */
+export function distinctColours(png: PNG): number {
+	const colours = new Set<number>();
+	for (let i = 0; i < png.data.length; i += 4) colours.add(((png.data[i]! >> 3) << 10) | ((png.data[i + 1]! >> 3) << 5) | (png.data[i + 2]! >> 3));
+	return colours.size;
+}
+
+/** Fraction of pixels that differ noticeably between two images of the same size. */
+export function changedFraction(a: PNG, b: PNG): number {
+	expect(a.width).toBe(b.width);
+	expect(a.height).toBe(b.height);
+	let changed = 0;
+	for (let i = 0; i < a.data.length; i += 4) {
+		const d = Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!);
+		if (d > 30) changed++;
+	}
+	return changed / (a.width * a.height);
+}
+
+/** Scrolls a chapter to the reading line, as a reader's scrolling would. */
+export async function scrollToChapter(page: Page, slug: string): Promise<void> {
+	await page.evaluate((id) => {
+		const el = document.getElementById(id)!;
+		const y = el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.3;
+		window.scrollTo({ top: y, behavior: 'instant' });
+	}, slug);
+}
