@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// Absolute asset paths: the 404 page is served at any depth.
+		paths: { relative: false },
 		alias: {
 			$content: 'src/content',
 			$geo: 'geo',

@@ -51,6 +51,6 @@ export function parsePeriod(value: string): Period | string {
 		if (problem) return problem;
 	}
 	if (to !== undefined && to.trim() < from.trim()) return `the period "${value}" ends before it starts`;
-	const label = to === undefined ? formatDate(from) : `${formatDate(from.trim())} – ${formatDate(to.trim())}`;
+	const label = to === undefined ? formatDate(from.trim()) : `${formatDate(from.trim())} – ${formatDate(to.trim())}`;
 	return { from: from.trim(), to: to?.trim() ?? null, label };
 }

@@ -126,12 +126,12 @@ function validateBounds(f: Fields): Bbox | null {
  */
 export function parseCitations(value: unknown, file: string, field: string): CitationSpec[] {
 	if (value === undefined || value === null) return [];
-	const f = new Fields(file, {});
+	const f: Fields = new Fields(file, {});
 	const at = (i: number) => (field ? `${field}[${i}]` : `[${i}]`);
 	if (!Array.isArray(value)) f.fail(field || '(root)', 'must be a list of { id, source, quote }');
 	return value.map((item, i) => {
 		if (!isRecord(item)) f.fail(at(i), 'must be a mapping with id, source and quote');
-		const c = new Fields(file, item, `${at(i)}.`);
+		const c: Fields = new Fields(file, item, `${at(i)}.`);
 		for (const key of Object.keys(item)) if (!CITATION_FIELDS.has(key)) c.fail(key, 'is not a citation field');
 		const spec: CitationSpec = {
 			id: c.string('id', { pattern: SLUG })!,
@@ -152,7 +152,7 @@ export function parseCitations(value: unknown, file: string, field: string): Cit
  */
 export function validateChapter(data: unknown, file: string, fallbackSlug: string, ctx: SchemaContext): ChapterMeta {
 	if (!isRecord(data)) throw new ContentError(file, 'frontmatter', 'must be a YAML mapping of fields');
-	const f = new Fields(file, data);
+	const f: Fields = new Fields(file, data);
 	for (const key of Object.keys(data)) if (!FIELDS.has(key)) f.fail(key, `is not a chapter field (expected one of ${[...FIELDS].join(', ')})`);
 
 	const slug = f.string('slug', { optional: true, pattern: SLUG }) ?? fallbackSlug;
@@ -163,7 +163,7 @@ export function validateChapter(data: unknown, file: string, fallbackSlug: strin
 	if (typeof when === 'string') f.fail('when', when);
 
 	const maxZoomValue = data.maxZoom ?? 7;
-	if (typeof maxZoomValue !== 'number' || maxZoomValue < 1 || maxZoomValue > 16) f.fail('maxZoom', 'must be a number from 1 to 16');
+	if (typeof maxZoomValue !== 'number' || !Number.isFinite(maxZoomValue) || maxZoomValue < 1 || maxZoomValue > 16) f.fail('maxZoom', 'must be a number from 1 to 16');
 
 	const places = f.idList('places', ctx.places, 'place', { nonEmpty: true });
 	const bounds = validateBounds(f);

@@ -1,6 +1,6 @@
 // The only module that touches maplibre-gl. It is imported dynamically, after the story text
 // has rendered, so MapLibre's ~290 KiB never delays reading.
-import { AttributionControl, Map as MapLibreMap, Marker, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LAYERS } from '$lib/layers/registry';
@@ -15,52 +15,96 @@ const dataUrls = Object.fromEntries(
 	)
 );
 
+import type { FeatureRef } from './types';
+
 export interface MapController {
-	/** Moves the map to a view. `instant` jumps; otherwise the camera eases. */
+	/** Shows a view: camera, visible layers, highlights. `instant` jumps; otherwise the camera eases. */
 	show(view: MapView, opts: { instant: boolean }): void;
+	/** Explore mode: the reader can pan, zoom and click features. */
+	setExplore(on: boolean): void;
+	/** Marks one feature as selected (explore mode), or none. */
+	select(feature: FeatureRef | null): void;
+	/** The accessible name of the map canvas. */
+	setLabel(text: string): void;
 	/** Resolves once the map has drawn everything it needs for the current view. */
 	idle(): Promise<void>;
 	destroy(): void;
 }
 
-const padding = { top: 24, bottom: 24, left: 24, right: 24 };
+export interface MapOptions {
+	places: PlaceView[];
+	/** Which layer each thematic feature id belongs to. */
+	featureLayers: Record<string, string>;
+	initial: MapView;
+	/** Called when the reader clicks a feature in explore mode. */
+	onSelect: (feature: FeatureRef | null) => void;
+}
 
-export function createMap(container: HTMLElement, places: PlaceView[], initial: MapView): Promise<MapController> {
+const padding = { top: 32, bottom: 32, left: 32, right: 32 };
+const HANDLERS = ['dragPan', 'scrollZoom', 'boxZoom', 'dragRotate', 'keyboard', 'doubleClickZoom', 'touchZoomRotate'] as const;
+
+function labelElement(place: PlaceView): HTMLElement {
+	const el = document.createElement('div');
+	el.className = `map-label map-label--${place.kind}`;
+	const dot = document.createElement('span');
+	dot.className = 'map-label__dot';
+	const name = document.createElement('span');
+	name.className = 'map-label__name';
+	name.textContent = place.name;
+	el.append(dot, name);
+	// The map's text description says what is labelled; the labels are visual only.
+	el.setAttribute('aria-hidden', 'true');
+	return el;
+}
+
+export function createMap(container: HTMLElement, options: MapOptions): Promise<MapController> {
+	const { places, featureLayers, initial } = options;
 	const map = new MapLibreMap({
 		container,
 		style: buildStyle(dataUrls),
 		bounds: initial.bounds as LngLatBoundsLike,
 		fitBoundsOptions: { padding, maxZoom: initial.maxZoom },
 		attributionControl: false,
-		interactive: false,
-		fadeDuration: 0
+		fadeDuration: 0,
+		dragRotate: false,
+		pitchWithRotate: false,
+		cooperativeGestures: false
 	});
+	for (const handler of HANDLERS) map[handler].disable();
+	// While the story drives the map, the canvas takes no focus: readers tab through the text.
+	map.getCanvas().tabIndex = -1;
 	map.addControl(new AttributionControl({ compact: true, customAttribution: 'Natural Earth' }));
+	const navigation = new NavigationControl({ showCompass: false });
 
 	const markers = new Map<string, Marker>();
 	for (const place of places) {
 		if (place.kind === 'state' || place.kind === 'country') continue;
-		const el = document.createElement('div');
-		el.className = `map-label map-label--${place.kind}`;
-		const dot = document.createElement('span');
-		dot.className = 'map-label__dot';
-		const name = document.createElement('span');
-		name.className = 'map-label__name';
-		name.textContent = place.name;
-		el.append(dot, name);
-		el.setAttribute('aria-hidden', 'true');
-		markers.set(place.id, new Marker({ element: el, anchor: 'left', offset: [-5, 0] }).setLngLat(place.coordinates));
+		markers.set(place.id, new Marker({ element: labelElement(place), anchor: 'left', offset: [-6, 0] }).setLngLat(place.coordinates));
 	}
 	const statesOf = new Map(places.map((p) => [p.id, p.kind === 'state' ? p.within : null]));
-	let highlighted: string[] = [];
+	let highlighted: FeatureRef[] = [];
+	let selected: FeatureRef | null = null;
+	let exploring = false;
+	const thematicLayerIds = LAYERS.filter((l) => l.kind === 'thematic').flatMap((l) => l.layers.map((s) => s.id));
+
+	function refFor(id: string): FeatureRef | null {
+		const state = statesOf.get(id);
+		if (state) return { id: state, layer: 'states' };
+		const layer = featureLayers[id];
+		return layer ? { id, layer } : null;
+	}
+
+	function setState(ref: FeatureRef, key: string, value: boolean) {
+		map.setFeatureState({ source: ref.layer, id: ref.id }, { [key]: value });
+	}
 
 	function apply(view: MapView) {
 		const visible = new Set(view.layers);
 		for (const def of LAYERS)
 			for (const spec of def.layers) map.setLayoutProperty(spec.id, 'visibility', visible.has(def.id) ? 'visible' : 'none');
-		for (const id of highlighted) map.setFeatureState({ source: 'states', id }, { highlight: false });
-		highlighted = view.highlight.map((id) => statesOf.get(id)).filter((id): id is string => !!id);
-		for (const id of highlighted) map.setFeatureState({ source: 'states', id }, { highlight: true });
+		for (const ref of highlighted) setState(ref, 'highlight', false);
+		highlighted = view.highlight.map(refFor).filter((r): r is FeatureRef => r !== null);
+		for (const ref of highlighted) setState(ref, 'highlight', true);
 		const shown = new Set(view.places);
 		for (const [id, marker] of markers) {
 			if (shown.has(id)) marker.addTo(map);
@@ -69,6 +113,18 @@ export function createMap(container: HTMLElement, places: PlaceView[], initial: 
 		}
 	}
 
+	map.on('click', (event) => {
+		if (!exploring) return;
+		const hit = map.queryRenderedFeatures(event.point, { layers: thematicLayerIds.filter((id) => map.getLayoutProperty(id, 'visibility') === 'visible') })[0];
+		const id = hit?.properties?.id;
+		options.onSelect(typeof id === 'string' && hit ? { id, layer: hit.source } : null);
+	});
+	map.on('mousemove', (event) => {
+		if (!exploring) return;
+		const hits = map.queryRenderedFeatures(event.point, { layers: thematicLayerIds.filter((id) => map.getLayer(id)) });
+		map.getCanvas().style.cursor = hits.length ? 'pointer' : '';
+	});
+
 	return new Promise((resolve, reject) => {
 		map.once('error', (event) => reject(event.error));
 		map.once('load', () => {
@@ -76,7 +132,27 @@ export function createMap(container: HTMLElement, places: PlaceView[], initial: 
 			resolve({
 				show(view, { instant }) {
 					apply(view);
-					map.fitBounds(view.bounds as LngLatBoundsLike, { padding, maxZoom: view.maxZoom, duration: instant ? 0 : 1600 });
+					map.fitBounds(view.bounds as LngLatBoundsLike, { padding, maxZoom: view.maxZoom, duration: instant ? 0 : 1400 });
+				},
+				setExplore(on) {
+					exploring = on;
+					for (const handler of HANDLERS) {
+						if (handler === 'dragRotate') continue;
+						if (on) map[handler].enable();
+						else map[handler].disable();
+					}
+					if (on && !map.hasControl(navigation)) map.addControl(navigation, 'top-right');
+					if (!on && map.hasControl(navigation)) map.removeControl(navigation);
+					map.getCanvas().tabIndex = on ? 0 : -1;
+					if (!on) map.getCanvas().style.cursor = '';
+				},
+				select(feature) {
+					if (selected) setState(selected, 'selected', false);
+					selected = feature;
+					if (selected) setState(selected, 'selected', true);
+				},
+				setLabel(text) {
+					map.getCanvas().setAttribute('aria-label', text);
 				},
 				idle: () =>
 					new Promise((done) => {

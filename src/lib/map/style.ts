@@ -15,9 +15,12 @@ export function buildStyle(urls: DataUrls): StyleSpecification {
 		if (!found) throw new Error(`buildStyle: no URL for geo/${file}`);
 		return found;
 	};
+	// Areas under lines under points, whichever registry entry they come from, so a fill never
+	// covers the borders or the route and every point stays on top. Registry order within each.
+	const rank = (spec: { type: string }) => (spec.type === 'fill' ? 0 : spec.type === 'circle' ? 2 : 1);
 	const thematic: LayerSpecification[] = LAYERS.flatMap((def) =>
 		def.layers.map((spec) => ({ ...spec, source: def.id, layout: { ...spec.layout, visibility: 'none' } }) as LayerSpecification)
-	);
+	).sort((a, b) => rank(a) - rank(b));
 	return {
 		version: 8,
 		name: 'Frontera',

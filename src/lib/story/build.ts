@@ -25,7 +25,9 @@ export interface StoryInputs {
 	layerFiles: Record<string, string>;
 }
 
-export interface Story extends StoryData {
+export interface Story {
+	chapters: ChapterView[];
+	places: StoryData['places'];
 	passages: Map<string, Passage>;
 	/** Features of the registry layers, by layer id. */
 	features: Map<string, FeatureCollection>;

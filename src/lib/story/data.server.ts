@@ -1,8 +1,39 @@
+import { LAYERS } from '$lib/layers/registry';
+import { attribution } from '$lib/sources/corpus';
+import { passageHref } from '$lib/sources/passages';
 import { loadStory } from './story.server';
-import type { StoryData } from './types';
+import type { FeatureInfo, PassageView, StoryData } from './types';
+
+let cached: StoryData | undefined;
 
 /** The part of the story the pages send to the browser. */
 export function storyData(): StoryData {
-	const { chapters, places } = loadStory();
-	return { chapters, places };
+	if (cached) return cached;
+	const story = loadStory();
+	const features: FeatureInfo[] = LAYERS.filter((l) => l.kind === 'thematic').flatMap((l) =>
+		(story.features.get(l.id)?.features ?? []).map((f) => {
+			const p = f.properties as FeatureInfo;
+			const info: FeatureInfo = { id: p.id, layer: l.id, name: p.name, program: p.program, start: p.start, end: p.end, summary: p.summary, passages: p.passages };
+			if (p.figures) info.figures = p.figures;
+			if (p.status) info.status = p.status;
+			return info;
+		})
+	);
+	const sources = new Map(story.sources.map((s) => [s.id, s]));
+	const passages: Record<string, PassageView> = {};
+	for (const id of new Set(features.flatMap((f) => f.passages))) {
+		const passage = story.passages.get(id)!;
+		const view: PassageView = {
+			id,
+			source: passage.source,
+			text: passage.exact.replace(/\s+/g, ' '),
+			href: passageHref(passage),
+			attribution: attribution(sources.get(passage.source)!)
+		};
+		if (passage.speaker) view.speaker = passage.speaker;
+		passages[id] = view;
+	}
+	const sourceLinks = story.sources.map(({ id, title, outlet, dateLabel, authors }) => ({ id, title, outlet, dateLabel, authors }));
+	cached = { chapters: story.chapters, places: story.places, features, passages, sources: sourceLinks };
+	return cached;
 }

@@ -32,3 +32,14 @@ export function loadStory(): Story {
 	});
 	return cached;
 }
+
+/** The geo data the still maps are drawn from. */
+export function staticMapData() {
+	const story = loadStory();
+	return {
+		states: readJson('/geo/states.geojson') as FeatureCollection,
+		countries: readJson('/geo/countries.geojson') as FeatureCollection,
+		features: story.features,
+		places: story.gazetteer.map(({ id, name, kind, coordinates, within }) => ({ id, name, kind, coordinates, within }))
+	};
+}

@@ -43,7 +43,46 @@ export interface PlaceView {
 	within: string;
 }
 
+/** A thematic map feature, as the explore panel shows it. */
+export interface FeatureInfo {
+	id: string;
+	layer: string;
+	name: string;
+	program: string;
+	start: string;
+	end: string | null;
+	summary: string;
+	/** Figures the sources give, in their words ("78,733 in 2013"). */
+	figures?: string;
+	status?: string;
+	passages: string[];
+}
+
+/** A passage as the browser shows it outside the chapter text. */
+export interface PassageView {
+	id: string;
+	source: string;
+	/** The words, whitespace collapsed; rendered as text, never as HTML. */
+	text: string;
+	href: string;
+	/** "Outlet, date" */
+	attribution: string;
+	speaker?: string;
+}
+
 export interface StoryData {
 	chapters: ChapterView[];
 	places: PlaceView[];
+	features: FeatureInfo[];
+	/** Passages the map features cite, by id. */
+	passages: Record<string, PassageView>;
+	sources: SourceLink[];
+}
+
+export interface SourceLink {
+	id: string;
+	title: string;
+	outlet: string | null;
+	dateLabel: string;
+	authors: string[];
 }
