@@ -5,11 +5,25 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { check } from '@placemarkio/check-geojson';
-import { bboxClip } from '@turf/turf';
+import {
+	area,
+	bboxClip,
+	bezierSpline,
+	buffer,
+	featureCollection as turfCollection,
+	intersect,
+	length,
+	lineString,
+	nearestPointOnLine,
+	simplify as simplifyShape,
+	union
+} from '@turf/turf';
 import { feature, mesh } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { filter, filterAttachedWeight, presimplify, simplify } from 'topojson-simplify';
+import { parse as parseYaml } from 'yaml';
 
 const require = createRequire(import.meta.url);
 
@@ -30,6 +44,40 @@ export const MIN_WEIGHT = 0.0004;
 
 /** Rings not touching another feature and smaller than this (deg², ~23 km²) are dropped. */
 export const MIN_RING_AREA = 0.002;
+
+/**
+ * Budget for everything the browser may download from geo/ (every .geojson file here),
+ * gzipped as a static server would send it (zlib level 6). The build fails above it.
+ */
+export const MAX_GZIP_BYTES = 150_000;
+
+/** The thematic layers: each writes <layer>.geojson from the features of geo/themes.json. */
+const THEMES_FILE = 'themes.json';
+const GAZETTEER_FILE = 'gazetteer.json';
+const PASSAGES_FILE = fileURLToPath(new URL('../src/content/passages.yaml', import.meta.url));
+
+/**
+ * bezierSpline sharpness for the schematic route. Turf's default (0.85) swings the line
+ * out to sea on the Nayarit coast; 0.5 still reads as a smooth path.
+ */
+const ROUTE_SHARPNESS = 0.5;
+
+/**
+ * Douglas–Peucker tolerance (degrees, ~0.5 km) for the smoothed route and the border
+ * zones: below a pixel at the zooms the story uses, and it keeps the files small.
+ */
+const SHAPE_TOLERANCE = 0.005;
+
+/**
+ * National-scope features are drawn as an outline of Mexico. Simplified to ~2 km (a
+ * pixel or two at country zoom) and without islets below NATIONAL_MIN_PART_KM2, four
+ * copies of the outline cost a few kilobytes instead of forty.
+ */
+const NATIONAL_TOLERANCE = 0.02;
+const NATIONAL_MIN_PART_KM2 = 1000;
+
+/** Segments per quarter circle where a border zone rounds the ends of its line. */
+const BUFFER_STEPS = 8;
 
 /**
  * Quantization of the states topology (~3 m here). Neighbouring states' copies of a
@@ -96,6 +144,9 @@ const COUNTRIES = {
 };
 
 const MEX = '484';
+
+/** Output country id ("gtm") → world-atlas id ("320"). */
+const COUNTRY_SOURCE_ID = Object.fromEntries(Object.entries(COUNTRIES).map(([numeric, { id }]) => [id, numeric]));
 
 /** International borders, each the mesh of arcs Mexico shares with the listed neighbours. */
 const BORDERS = [
@@ -189,6 +240,8 @@ function cleanPolygon(rings) {
 export function cleanGeometry(geometry) {
 	if (!geometry) return null;
 	switch (geometry.type) {
+		case 'Point':
+			return { type: 'Point', coordinates: [round(geometry.coordinates[0]), round(geometry.coordinates[1])] };
 		case 'Polygon':
 		case 'MultiPolygon': {
 			const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
@@ -378,32 +431,312 @@ function validateStates(states) {
 }
 
 /**
- * Builds every output and writes it to outDir.
+ * Reads the hand-edited inputs: the gazetteer, the route and thematic features, and the ids
+ * of the shared passages the features may cite (the site build resolves their quotes).
+ */
+export function loadInputs() {
+	const passages = parseYaml(readFileSync(PASSAGES_FILE, 'utf8')) ?? [];
+	return {
+		gazetteer: JSON.parse(readFileSync(join(GEO_DIR, GAZETTEER_FILE), 'utf8')),
+		themes: JSON.parse(readFileSync(join(GEO_DIR, THEMES_FILE), 'utf8')),
+		passageIds: new Set(passages.map((/** @type {any} */ p) => p.id))
+	};
+}
+
+/** @param {any[]} gazetteer */
+function placesById(gazetteer) {
+	/** @type {Map<string, any>} */
+	const places = new Map();
+	for (const place of gazetteer) {
+		if (places.has(place.id)) throw new Error(`geo: gazetteer id "${place.id}" is used twice`);
+		places.set(place.id, place);
+	}
+	return places;
+}
+
+/**
+ * Where a route stop is: a gazetteer place, or an unnamed schematic waypoint.
+ * @param {any} stop @param {Map<string, any>} places @param {string} at
+ * @returns {Pos}
+ */
+function stopPosition(stop, places, at) {
+	if (stop.place) {
+		const place = places.get(stop.place);
+		if (!place) throw new Error(`geo: ${THEMES_FILE} ${at}: unknown place "${stop.place}"`);
+		return place.coordinates;
+	}
+	if (Array.isArray(stop.via) && stop.via.length === 2) return stop.via;
+	throw new Error(`geo: ${THEMES_FILE} ${at}: a stop needs "place" or "via": [lon, lat]`);
+}
+
+/**
+ * The schematic route: each line smoothed through its stops with a Bézier spline, then
+ * simplified and rounded. Its length is measured on the written geometry, so a chapter
+ * can cite `length_km` as computed from the data.
+ * @param {any} spec themes.json `route`
+ * @param {Map<string, any>} places
+ */
+export function buildRoute(spec, places) {
+	/** @type {Map<string, Pos[]>} */
+	const done = new Map();
+	const features = spec.lines.map((/** @type {any} */ line) => {
+		const stops = line.stops.map((/** @type {any} */ stop, /** @type {number} */ i) =>
+			stopPosition(stop, places, `route ${line.id} stops[${i}]`)
+		);
+		if (stops.length < 2) throw new Error(`geo: route ${line.id} needs at least two stops`);
+		if (line.joins) {
+			const target = done.get(line.joins);
+			if (!target) throw new Error(`geo: route ${line.id} joins "${line.joins}", which must come before it`);
+			// End exactly on the other line, so the branch meets it without a gap.
+			stops[stops.length - 1] = nearestPointOnLine(lineString(target), stops[stops.length - 1]).geometry.coordinates;
+		}
+		const smooth = bezierSpline(lineString(stops), { sharpness: ROUTE_SHARPNESS });
+		const coords = /** @type {Pos[]} */ (simplifyShape(smooth, { tolerance: SHAPE_TOLERANCE }).geometry.coordinates);
+		// The spline's samples stop just short of the last stop; pin both ends to the stops.
+		coords[0] = stops[0];
+		coords.push(stops[stops.length - 1]);
+		const geometry = cleanGeometry({ type: 'LineString', coordinates: coords });
+		if (!geometry || geometry.type !== 'LineString') throw new Error(`geo: route ${line.id} collapsed`);
+		done.set(line.id, geometry.coordinates);
+		const km = Math.round(length({ type: 'Feature', properties: {}, geometry }, { units: 'kilometers' }));
+		return {
+			type: 'Feature',
+			properties: { id: line.id, name: line.name, schematic: true, length_km: km },
+			geometry
+		};
+	});
+	return featureCollection(features);
+}
+
+/**
+ * The common border of two countries, from the same simplified topology as borders.geojson.
+ * @param {any} topo result of simplifyWorld @param {string[]} pair output country ids
+ */
+function borderBetween(topo, pair) {
+	const ids = pair.map((id) => {
+		const numeric = COUNTRY_SOURCE_ID[id];
+		if (!numeric) throw new Error(`geo: unknown country "${id}"`);
+		return numeric;
+	});
+	const geometry = mesh(topo, topo.objects.countries, (/** @type {any} */ a, /** @type {any} */ b) =>
+		a !== b && ids.includes(a.id) && ids.includes(b.id)
+	);
+	if (!geometry.coordinates.length) throw new Error(`geo: ${pair.join(' and ')} share no border`);
+	return /** @type {const} */ ({ type: 'Feature', properties: {}, geometry });
+}
+
+/** Turf's collection helper, untyped: the inputs here are plain GeoJSON objects. @param {any[]} features */
+const turfFeatures = (features) => /** @type {any} */ (turfCollection(features));
+
+/** @param {any[]} features Polygon features @returns {any} */
+function unionAll(features) {
+	if (features.length === 1) return features[0];
+	const merged = union(turfFeatures(features));
+	if (!merged) throw new Error('geo: union is empty');
+	return merged;
+}
+
+/**
+ * A country outline reduced for drawing as a line over the basemap.
+ * @param {any} country
+ */
+function nationalOutline(country) {
+	const simplified = simplifyShape(country, { tolerance: NATIONAL_TOLERANCE, highQuality: true });
+	const parts = simplified.geometry.type === 'Polygon' ? [simplified.geometry.coordinates] : simplified.geometry.coordinates;
+	const kept = parts.filter(
+		(/** @type {any} */ rings) => area({ type: 'Polygon', coordinates: rings }) / 1e6 >= NATIONAL_MIN_PART_KM2
+	);
+	return { type: 'MultiPolygon', coordinates: kept };
+}
+
+/**
+ * Derives a feature's geometry from its declarative spec, and says in words how, so the
+ * map never shows a shape without saying where it comes from.
+ * @param {any} spec @param {any} ctx
+ * @returns {{ geometry: any, scope: string, extent: string, place?: string }}
+ */
+function deriveGeometry(spec, ctx) {
+	if (spec.states) {
+		const features = spec.states.map((/** @type {string} */ id) => {
+			const state = ctx.states.get(id);
+			if (!state) throw new Error(`unknown state "${id}"`);
+			return state;
+		});
+		const names = features.map((/** @type {any} */ f) => f.properties.name);
+		const extent =
+			names.length > 1
+				? `The outlines of ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} (Natural Earth), merged: the states the sources name.`
+				: `The outline of ${names[0]} (Natural Earth), the place the sources name.`;
+		return { geometry: unionAll(features).geometry, scope: 'region', extent };
+	}
+	if (spec.country) {
+		const country = ctx.countries.get(spec.country);
+		if (!country) throw new Error(`unknown country "${spec.country}"`);
+		return {
+			geometry: nationalOutline(country),
+			scope: 'national',
+			extent: `All of ${country.properties.name}: a national measure, drawn as the country's outline.`
+		};
+	}
+	if (spec.border) {
+		const km = spec.buffer_km;
+		if (!(typeof km === 'number' && km > 0)) throw new Error('a border zone needs buffer_km > 0');
+		const line = borderBetween(ctx.world, spec.border);
+		let zone = /** @type {any} */ (buffer(line, km, { units: 'kilometers', steps: BUFFER_STEPS }));
+		const clip = spec.clip ? [spec.clip].flat() : [];
+		if (clip.length) {
+			const land = unionAll(
+				clip.map((/** @type {string} */ id) => {
+					const country = ctx.countries.get(id);
+					if (!country) throw new Error(`unknown country "${id}"`);
+					return country;
+				})
+			);
+			zone = intersect(turfFeatures([zone, land]));
+			if (!zone) throw new Error('the border zone does not overlap its clip');
+		}
+		const name = (/** @type {string} */ id) => ctx.countries.get(id)?.properties.name ?? id;
+		const onLand = spec.border.every((/** @type {string} */ id) => clip.includes(id));
+		const side = !clip.length ? '' : onLand ? ', on land' : `, on the ${clip.map(name).join(' and ')} side`;
+		return {
+			geometry: simplifyShape(zone, { tolerance: SHAPE_TOLERANCE }).geometry,
+			scope: 'zone',
+			extent: `Within ${km} km of the ${spec.border.map(name).join('–')} border${side}: a schematic band of our choosing, as the sources name the border area, not sites in it.`
+		};
+	}
+	if (spec.place) {
+		const place = ctx.places.get(spec.place);
+		if (!place) throw new Error(`unknown place "${spec.place}"`);
+		return {
+			geometry: { type: 'Point', coordinates: place.coordinates },
+			scope: 'place',
+			place: place.id,
+			extent: `Point at gazetteer place ${place.id}. ${place.location}`
+		};
+	}
+	throw new Error('geometry needs one of states, country, border or place');
+}
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The thematic layers: one FeatureCollection per layer, every feature with the properties
+ * the site expects (src/lib/layers/features.ts) and citing passages that exist.
+ * @param {any} themes geo/themes.json
+ * @param {any} ctx
+ * @returns {Record<string, any>} layer id → FeatureCollection
+ */
+export function buildThemes(themes, ctx) {
+	/** @type {Record<string, any[]>} */
+	const layers = Object.fromEntries(themes.layers.map((/** @type {string} */ id) => [id, []]));
+	const seen = new Set(ctx.places.keys());
+	for (const [i, spec] of themes.features.entries()) {
+		const at = `${THEMES_FILE} features[${i}] (${spec.id ?? 'no id'})`;
+		const fail = (/** @type {string} */ message) => {
+			throw new Error(`geo: ${at}: ${message}`);
+		};
+		if (typeof spec.id !== 'string' || !ID.test(spec.id)) fail('id must be lower-case words joined by hyphens');
+		if (seen.has(spec.id)) fail(`id "${spec.id}" is already used by a place or another feature`);
+		seen.add(spec.id);
+		const bucket = layers[spec.layer];
+		if (!bucket) return fail(`unknown layer "${spec.layer}" (known: ${themes.layers.join(', ')})`);
+		for (const field of ['name', 'program', 'summary']) {
+			if (typeof spec[field] !== 'string' || !spec[field].trim()) fail(`${field} must be non-empty text`);
+		}
+		if (typeof spec.start !== 'string' || !DATE.test(spec.start)) fail('start must be YYYY, YYYY-MM or YYYY-MM-DD');
+		if (spec.end !== null && (typeof spec.end !== 'string' || !DATE.test(spec.end) || spec.end < spec.start))
+			fail('end must be null (still in force) or a date no earlier than start');
+		if (!Array.isArray(spec.passages) || spec.passages.length === 0) fail('cites no passage');
+		for (const id of spec.passages) {
+			if (!ctx.passageIds.has(id)) fail(`cites passage "${id}", which src/content/passages.yaml does not define`);
+		}
+		/** @type {ReturnType<typeof deriveGeometry>} */
+		let derived;
+		try {
+			derived = deriveGeometry(spec.geometry ?? {}, ctx);
+		} catch (e) {
+			return fail(`geometry: ${/** @type {Error} */ (e).message}`);
+		}
+		const geometry = cleanGeometry(derived.geometry);
+		if (!geometry) return fail('geometry is empty');
+		/** @type {Record<string, unknown>} */
+		const properties = {
+			id: spec.id,
+			layer: spec.layer,
+			name: spec.name,
+			program: spec.program,
+			start: spec.start,
+			end: spec.end
+		};
+		if (spec.status) properties.status = spec.status;
+		if (spec.figures) properties.figures = spec.figures;
+		Object.assign(properties, { summary: spec.summary, passages: spec.passages, scope: derived.scope });
+		if (derived.place) properties.place = derived.place;
+		properties.extent = derived.extent;
+		bucket.push({ type: 'Feature', properties, geometry });
+	}
+	return Object.fromEntries(Object.entries(layers).map(([id, features]) => [id, featureCollection(features)]));
+}
+
+/** @param {any} fc @returns {Map<string, any>} */
+const indexById = (fc) => new Map(fc.features.map((/** @type {any} */ f) => [f.properties.id, f]));
+
+/**
+ * Builds every output and writes it to outDir. Fails, writing nothing, when an input is
+ * invalid or the gzipped total is over MAX_GZIP_BYTES.
  * @param {string} [outDir]
- * @returns {{ file: string, bytes: number, features: number }[]}
  */
 export function build(outDir = GEO_DIR) {
 	const sources = loadSources();
+	const inputs = loadInputs();
 	const world = simplifyWorld(sources.world);
 	const states = buildStates(sources.states);
 	validateStates(states);
+	const countries = buildCountries(world);
+	const places = placesById(inputs.gazetteer);
+	const route = buildRoute(inputs.themes.route, places);
+	const themes = buildThemes(inputs.themes, {
+		states: indexById(states),
+		countries: indexById(countries),
+		world,
+		places,
+		passageIds: inputs.passageIds
+	});
+	/** @type {Record<string, any>} */
 	const outputs = {
 		'states.geojson': states,
-		'countries.geojson': buildCountries(world),
-		'borders.geojson': buildBorders(world)
+		'countries.geojson': countries,
+		'borders.geojson': buildBorders(world),
+		'route.geojson': route,
+		...Object.fromEntries(Object.entries(themes).map(([layer, fc]) => [`${layer}.geojson`, fc]))
 	};
 	for (const [file, fc] of Object.entries(outputs)) validate(file, fc);
 
-	mkdirSync(outDir, { recursive: true });
-	return Object.entries(outputs).map(([file, fc]) => {
+	const files = Object.entries(outputs).map(([file, fc]) => {
 		const text = JSON.stringify(fc) + '\n';
-		writeFileSync(join(outDir, file), text);
-		return { file, bytes: Buffer.byteLength(text), features: fc.features.length };
+		return { file, text, bytes: Buffer.byteLength(text), gzip: gzipSync(text).length, features: fc.features.length };
 	});
+	const totalGzip = files.reduce((sum, f) => sum + f.gzip, 0);
+	if (totalGzip > MAX_GZIP_BYTES) {
+		const list = files.map((f) => `${f.file} ${f.gzip}`).join(', ');
+		throw new Error(`geo: ${totalGzip} bytes gzipped, over the ${MAX_GZIP_BYTES}-byte budget (${list})`);
+	}
+	mkdirSync(outDir, { recursive: true });
+	for (const { file, text } of files) writeFileSync(join(outDir, file), text);
+	return {
+		files: files.map(({ file, bytes, gzip, features }) => ({ file, bytes, gzip, features })),
+		totalGzip,
+		routes: route.features.map((/** @type {any} */ f) => ({ id: f.properties.id, km: f.properties.length_km }))
+	};
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	for (const { file, bytes, features } of build()) {
-		console.log(`geo/${file}: ${(bytes / 1024).toFixed(1)} KB, ${features} features`);
+	const { files, totalGzip, routes } = build();
+	const kb = (/** @type {number} */ n) => `${(n / 1000).toFixed(1)} kB`;
+	for (const { file, bytes, gzip, features } of files) {
+		console.log(`geo/${file}: ${kb(bytes)}, ${kb(gzip)} gzipped, ${features} features`);
 	}
+	console.log(`total gzipped: ${kb(totalGzip)} of ${kb(MAX_GZIP_BYTES)} allowed`);
+	for (const { id, km } of routes) console.log(`route ${id}: ${km} km (Turf length of the schematic line)`);
 }

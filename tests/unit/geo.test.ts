@@ -1,30 +1,49 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { check } from '@placemarkio/check-geojson';
-import { booleanPointInPolygon, lineString, point, pointToLineDistance } from '@turf/turf';
+import {
+	booleanIntersects,
+	booleanPointInPolygon,
+	distance,
+	length,
+	lineString,
+	point,
+	pointToLineDistance,
+	polygonToLine
+} from '@turf/turf';
 import type {
 	Feature,
 	FeatureCollection,
+	Geometry,
 	LineString,
 	MultiLineString,
 	MultiPolygon,
+	Point,
 	Polygon
 } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../geo/build.js';
+import { findPlace, parseGazetteer } from '$lib/geo/gazetteer';
+import { build, buildThemes, MAX_GZIP_BYTES } from '../../geo/build.js';
 
-const FILES = ['states.geojson', 'countries.geojson', 'borders.geojson'];
+const GEO = new URL('../../geo/', import.meta.url);
+/** Every GeoJSON file in geo/: all of them are served to the browser. */
+const FILES = readdirSync(GEO)
+	.filter((f) => f.endsWith('.geojson'))
+	.sort();
+const THEMATIC = ['enforcement.geojson', 'surveillance.geojson', 'refuge.geojson'];
 
-const readText = (file: string) =>
-	readFileSync(new URL(`../../geo/${file}`, import.meta.url), 'utf8');
-const read = <G extends Polygon | MultiPolygon | LineString | MultiLineString>(file: string) =>
+const readText = (file: string) => readFileSync(new URL(file, GEO), 'utf8');
+const read = <G extends Geometry>(file: string) =>
 	JSON.parse(readText(file)) as FeatureCollection<G, Record<string, string>>;
 
 const states = read<Polygon | MultiPolygon>('states.geojson');
+const countries = read<Polygon | MultiPolygon>('countries.geojson');
 const borders = read<LineString | MultiLineString>('borders.geojson');
+const route = read<LineString>('route.geojson');
 
-function byProp<G extends Polygon | MultiPolygon | LineString | MultiLineString>(
+function byProp<G extends Geometry>(
 	fc: FeatureCollection<G, Record<string, string>>,
 	key: string,
 	value: string
@@ -36,6 +55,21 @@ function byProp<G extends Polygon | MultiPolygon | LineString | MultiLineString>
 
 const state = (name: string) => byProp(states, 'name', name);
 const border = (id: string) => byProp(borders, 'id', id);
+const regions = new Map([...states.features, ...countries.features].map((f) => [f.properties.id, f]));
+const gazetteer = parseGazetteer(JSON.parse(readText('gazetteer.json')), 'geo/gazetteer.json', new Set([...regions.keys()].map(String)));
+
+/** Distance in km from a point to the nearest part of a line, multi-line or polygon outline. */
+function distanceKm(p: Feature<Point> | [number, number], shape: Feature<Geometry>): number {
+	const outline = shape.geometry.type === 'Polygon' || shape.geometry.type === 'MultiPolygon' ? polygonToLine(shape as Feature<Polygon | MultiPolygon>) : shape;
+	const lines: number[][][] = [];
+	const collect = (g: Geometry) => {
+		if (g.type === 'LineString') lines.push(g.coordinates);
+		else if (g.type === 'MultiLineString') lines.push(...g.coordinates);
+	};
+	if (outline.type === 'FeatureCollection') outline.features.forEach((f) => collect(f.geometry));
+	else collect((outline as Feature).geometry);
+	return Math.min(...lines.map((coords) => pointToLineDistance(p, lineString(coords), { units: 'kilometers' })));
+}
 
 const TAPACHULA = point([-92.2667, 14.9036]);
 const TIJUANA = point([-117.0382, 32.5149]);
@@ -81,26 +115,186 @@ describe('geo/*.geojson', () => {
 	});
 
 	it('has the southern and northern borders in the right places', () => {
-		// pointToLineDistance only takes LineStrings, so measure to the nearest part.
-		const distance = (p: typeof TIJUANA, { geometry }: Feature<LineString | MultiLineString>) =>
-			Math.min(
-				...(geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates).map(
-					(coords) => pointToLineDistance(p, lineString(coords), { units: 'kilometers' })
-				)
-			);
-		expect(distance(CIUDAD_HIDALGO, border('mx-gt'))).toBeLessThan(15);
-		expect(distance(TIJUANA, border('mx-us'))).toBeLessThan(10);
+		expect(distanceKm(CIUDAD_HIDALGO, border('mx-gt'))).toBeLessThan(15);
+		expect(distanceKm(TIJUANA, border('mx-us'))).toBeLessThan(10);
 	});
 
-	it('is reproduced byte for byte by geo/build.js', { timeout: 60_000 }, () => {
+	it('is reproduced byte for byte by geo/build.js, within the download budget', { timeout: 60_000 }, () => {
 		const dir = mkdtempSync(join(tmpdir(), 'geo-build-'));
 		try {
-			build(dir);
+			const result = build(dir);
+			// The build writes every GeoJSON file in geo/, and nothing else there is GeoJSON.
+			expect(result.files.map((f) => f.file).sort()).toEqual(FILES);
 			for (const file of FILES) {
 				expect(readFileSync(join(dir, file), 'utf8'), file).toBe(readText(file));
 			}
+			expect(result.totalGzip).toBeLessThan(MAX_GZIP_BYTES);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+
+	it('stays under 150 kB gzipped in total, everything the browser can download from geo/', () => {
+		const total = FILES.reduce((sum, file) => sum + gzipSync(readText(file)).length, 0);
+		expect(MAX_GZIP_BYTES).toBe(150_000);
+		expect(total).toBeLessThan(MAX_GZIP_BYTES);
+	});
+});
+
+describe('geo/gazetteer.json', () => {
+	it('has the places the story needs, findable by their other names', () => {
+		for (const id of ['suchiate-crossing', 'tapachula', 'chiapas', 'oaxaca', 'tabasco', 'mexico-city', 'tijuana', 'frontera-comalapa', 'la-72', 'fray-matias-de-cordova']) {
+			expect(gazetteer.map((p) => p.id)).toContain(id);
+		}
+		for (const name of ['Mexico City', 'Ciudad de México', 'CDMX', 'ciudad de méxico']) expect(findPlace(gazetteer, name)?.id).toBe('mexico-city');
+		expect(findPlace(gazetteer, 'La 72, Hogar – Refugio para Personas Migrantes')?.id).toBe('la-72');
+	});
+
+	it('says where every location comes from', () => {
+		for (const place of gazetteer) expect(place.location, place.id).toMatch(/general knowledge|Natural Earth|open letter|source/i);
+	});
+
+	it.each(gazetteer.map((p) => [p.id, p] as const))('%s lies inside the state or country it claims', (_, place) => {
+		expect(booleanPointInPolygon(place.coordinates, regions.get(place.within)!)).toBe(true);
+		// A place said to be in a Mexican state is in no other one.
+		if (states.features.some((s) => s.properties.id === place.within)) {
+			for (const other of states.features.filter((s) => s.properties.id !== place.within)) {
+				expect(booleanPointInPolygon(place.coordinates, other), `${place.id} in ${other.properties.id}`).toBe(false);
+			}
+		}
+	});
+});
+
+describe('geo/route.geojson', () => {
+	const north = byProp(route, 'id', 'route-north');
+	const tabasco = byProp(route, 'id', 'route-tabasco');
+	const place = (id: string) => point(gazetteer.find((p) => p.id === id)!.coordinates);
+	const first = (f: Feature<LineString>) => point(f.geometry.coordinates[0]!);
+	const last = (f: Feature<LineString>) => point(f.geometry.coordinates[f.geometry.coordinates.length - 1]!);
+	const km = { units: 'kilometers' } as const;
+
+	it('is schematic and says so', () => {
+		for (const f of route.features) {
+			expect(f.properties.schematic).toBe(true);
+			expect(f.properties.name).toMatch(/schematic/i);
+		}
+	});
+
+	it('runs from the Suchiate crossing to Tijuana', () => {
+		expect(distance(first(north), place('suchiate-crossing'), km)).toBeLessThan(15);
+		expect(distance(last(north), place('tijuana'), km)).toBeLessThan(15);
+		expect(distanceKm(first(north), border('mx-gt'))).toBeLessThan(15);
+		expect(distanceKm(last(north), border('mx-us'))).toBeLessThan(15);
+	});
+
+	it('passes through Chiapas, Oaxaca or Tabasco, and Mexico City', () => {
+		expect(booleanIntersects(north, state('Chiapas'))).toBe(true);
+		expect(booleanIntersects(north, state('Oaxaca')) || booleanIntersects(north, state('Tabasco'))).toBe(true);
+		expect(booleanIntersects(tabasco, state('Tabasco'))).toBe(true);
+		expect(booleanIntersects(north, state('Ciudad de México'))).toBe(true);
+		expect(pointToLineDistance(ZOCALO, north, km)).toBeLessThan(2);
+	});
+
+	it('has a Tabasco branch that starts at La 72 and ends on the main route', () => {
+		expect(distance(first(tabasco), place('la-72'), km)).toBeLessThan(1);
+		expect(pointToLineDistance(last(tabasco), north, km)).toBeLessThan(0.1);
+	});
+
+	it('stays in Mexico', () => {
+		const mexico = byProp(countries, 'id', 'mex');
+		for (const f of route.features) {
+			for (const c of f.geometry.coordinates) {
+				expect(booleanPointInPolygon(c, mexico), `${f.properties.id} at ${c}`).toBe(true);
+			}
+		}
+	});
+
+	it('states its length as Turf computes it', () => {
+		for (const f of route.features) {
+			expect(Math.abs(Number(f.properties.length_km) - length(f, km))).toBeLessThan(1);
+		}
+		expect(Number(north.properties.length_km)).toBeGreaterThan(3000);
+	});
+});
+
+describe('thematic layers', () => {
+	const layers = THEMATIC.map((file) => [file, read<Geometry>(file)] as const);
+	const all = layers.flatMap(([, fc]) => fc.features);
+
+	it.each(layers)('%s: every feature says what it is, when, and which passages support it', (file, fc) => {
+		expect(fc.features.length).toBeGreaterThan(0);
+		for (const f of fc.features) {
+			const p = f.properties as unknown as Record<string, unknown>;
+			expect(`${p.layer}.geojson`).toBe(file);
+			for (const key of ['id', 'name', 'program', 'summary', 'start', 'scope', 'extent']) expect(typeof p[key], `${p.id}.${key}`).toBe('string');
+			expect(p.end === null || typeof p.end === 'string').toBe(true);
+			expect(Array.isArray(p.passages) && (p.passages as unknown[]).length > 0, `${p.id} cites passages`).toBe(true);
+			expect(['national', 'region', 'zone', 'place']).toContain(p.scope);
+		}
+	});
+
+	it('has unique ids, also against the gazetteer', () => {
+		const ids = [...all.map((f) => f.properties.id), ...gazetteer.map((p) => p.id)];
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	it('puts place features exactly on their gazetteer places', () => {
+		for (const f of all.filter((f) => f.properties.scope === 'place')) {
+			const place = gazetteer.find((p) => p.id === f.properties.place);
+			expect(place, f.properties.id).toBeDefined();
+			expect((f.geometry as Point).coordinates).toEqual(place!.coordinates);
+		}
+	});
+
+	it('shows regions, never invented points, for surveillance', () => {
+		for (const f of read<Geometry>('surveillance.geojson').features) expect(f.geometry.type).toMatch(/Polygon$/);
+		const towers = byProp(read<Polygon | MultiPolygon>('surveillance.geojson'), 'id', 'frontera-sur-surveillance');
+		for (const name of ['Chiapas', 'Oaxaca', 'Tabasco']) {
+			const inside = gazetteer.find((p) => p.name === name)!;
+			expect(booleanPointInPolygon(inside.coordinates, towers), name).toBe(true);
+		}
+		expect(booleanPointInPolygon(ZOCALO, towers)).toBe(false);
+		expect(booleanPointInPolygon(TAPACHULA, towers)).toBe(true);
+	});
+
+	it('draws the northern border zone of "Remain in Mexico" on the Mexican side', () => {
+		const zone = byProp(read<Polygon | MultiPolygon>('enforcement.geojson'), 'id', 'remain-in-mexico');
+		expect(booleanPointInPolygon(TIJUANA, zone)).toBe(true);
+		expect(booleanPointInPolygon([-117.1611, 32.7157], zone)).toBe(false); // San Diego
+	});
+});
+
+describe('geo/build.js refuses unsupported features', () => {
+	const feature = {
+		id: 'example',
+		layer: 'refuge',
+		name: 'Example',
+		program: 'Example',
+		start: '2016',
+		end: null,
+		summary: 'An example.',
+		passages: ['known'],
+		geometry: { place: 'somewhere' }
+	};
+	const ctx = {
+		places: new Map([['somewhere', { id: 'somewhere', coordinates: [-99, 19], location: 'General knowledge.' }]]),
+		passageIds: new Set(['known'])
+	};
+	const themes = (f: object) => ({ layers: ['refuge'], features: [{ ...feature, ...f }] });
+
+	it('builds a feature that cites a known passage', () => {
+		expect(buildThemes(themes({}), ctx).refuge.features[0].properties.passages).toEqual(['known']);
+	});
+
+	it('fails a feature without a supporting passage', () => {
+		expect(() => buildThemes(themes({ passages: [] }), ctx)).toThrow(/example.*cites no passage/);
+	});
+
+	it('fails a feature citing a passage that does not exist', () => {
+		expect(() => buildThemes(themes({ passages: ['known', 'invented'] }), ctx)).toThrow(/passage "invented"/);
+	});
+
+	it('fails a feature whose id is already a place', () => {
+		expect(() => buildThemes(themes({ id: 'somewhere' }), ctx)).toThrow(/already used/);
 	});
 });

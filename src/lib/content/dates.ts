@@ -50,7 +50,12 @@ export function parsePeriod(value: string): Period | string {
 		const problem = dateProblem(part.trim());
 		if (problem) return problem;
 	}
-	if (to !== undefined && to.trim() < from.trim()) return `the period "${value}" ends before it starts`;
+	// Compare at the coarser precision: 2014-06/2014 is fine, 2015/2014-06 is not.
+	if (to !== undefined) {
+		const [a, b] = [from.trim(), to.trim()];
+		const n = Math.min(a.length, b.length);
+		if (b.slice(0, n) < a.slice(0, n)) return `the period "${value}" ends before it starts`;
+	}
 	const label = to === undefined ? formatDate(from.trim()) : `${formatDate(from.trim())} – ${formatDate(to.trim())}`;
 	return { from: from.trim(), to: to?.trim() ?? null, label };
 }

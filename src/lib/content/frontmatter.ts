@@ -4,6 +4,8 @@ import { ContentError } from './errors';
 export interface Document {
 	data: unknown;
 	body: string;
+	/** Line of the file on which the body starts, for error messages. */
+	bodyLine: number;
 }
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
@@ -19,5 +21,6 @@ export function splitFrontmatter(text: string, file: string): Document {
 		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
 		throw new ContentError(file, 'frontmatter', `is not valid YAML: ${reason}`);
 	}
-	return { data, body: match[2] ?? '' };
+	const body = match[2] ?? '';
+	return { data, body, bodyLine: text.slice(0, text.length - body.length).split('\n').length };
 }

@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { BackgroundLayerSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { BASEMAP, LAYER_COLORS } from '$lib/map/palette';
 
 /**
@@ -24,8 +24,19 @@ export interface LayerDef {
 	/** File name in geo/. */
 	data: string;
 	/** MapLibre layer specs; their `source` is replaced by the layer id when the style is built. */
-	layers: Omit<LayerSpecification, 'source'>[];
+	layers: LayerSpec[];
 }
+
+/**
+ * A MapLibre layer drawn from a registry source, without its `source`. Omit is applied to each
+ * member of the union: a plain Omit over the union would keep only the keys all layer types
+ * share, and lose `filter`.
+ */
+export type LayerSpec = Exclude<LayerSpecification, BackgroundLayerSpecification> extends infer L
+	? L extends unknown
+		? Omit<L, 'source'>
+		: never
+	: never;
 
 export type OutlinePattern = 'solid' | 'dashed' | 'dotted';
 
@@ -69,15 +80,21 @@ const width = (base: number): ExpressionSpecification => [
  * outline (wider, no fill) for national measures, and circles for places. The fill stays light
  * so the basemap, the route and the DOM labels above it keep their contrast.
  */
-function themeLayers(id: string, color: string, outline: OutlinePattern, opts: { national?: boolean; places?: boolean } = {}) {
+function themeLayers(
+	id: string,
+	color: string,
+	outline: OutlinePattern,
+	opts: { national?: boolean; places?: boolean; fill?: [base: number, active: number] } = {}
+) {
+	const [fill, activeFill] = opts.fill ?? [0.1, 0.22];
 	const dash = DASHES[outline];
 	const cap = outline === 'dotted' ? 'round' : 'butt';
-	const layers: Omit<LayerSpecification, 'source'>[] = [
+	const layers: LayerSpec[] = [
 		{
 			id: `${id}-fill`,
 			type: 'fill',
 			filter: isScope('region', 'zone'),
-			paint: { 'fill-color': color, 'fill-opacity': ['case', ACTIVE, 0.3, 0.12] }
+			paint: { 'fill-color': color, 'fill-opacity': ['case', ACTIVE, activeFill, fill] }
 		},
 		{
 			id: `${id}-outline`,
@@ -131,7 +148,9 @@ export const LAYERS: readonly LayerDef[] = [
 		description: 'US-funded towers and biometric equipment in the states the sources name (no tower sites are given), and the Southern Command at the Guatemala border. Dashed outline.',
 		swatch: { shape: 'fill', color: LAYER_COLORS.surveillance, outline: 'dashed' },
 		data: 'surveillance.geojson',
-		layers: themeLayers('surveillance', LAYER_COLORS.surveillance, 'dashed')
+		// A fainter fill: its region is the same as Programa Frontera Sur's, and two strong tints
+		// of complementary colours would mix to grey. The dashed outline carries it.
+		layers: themeLayers('surveillance', LAYER_COLORS.surveillance, 'dashed', { fill: [0.05, 0.12] })
 	},
 	{
 		id: 'refuge',
@@ -154,7 +173,8 @@ export const LAYERS: readonly LayerDef[] = [
 				id: 'borders-line',
 				type: 'line',
 				layout: { 'line-join': 'round', 'line-cap': 'round' },
-				paint: { 'line-color': LAYER_COLORS.borders, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.5, 8, 3.5] }
+				// Chapters highlight a border by its id (mx-gt, mx-us).
+				paint: { 'line-color': LAYER_COLORS.borders, 'line-width': width(1.5) }
 			}
 		]
 	},
@@ -171,7 +191,7 @@ export const LAYERS: readonly LayerDef[] = [
 				id: 'route-casing',
 				type: 'line',
 				layout: { 'line-join': 'round', 'line-cap': 'round' },
-				paint: { 'line-color': BASEMAP.mexico, 'line-opacity': 0.85, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 4, 8, 7] }
+				paint: { 'line-color': BASEMAP.mexico, 'line-opacity': 0.85, 'line-width': width(4) }
 			},
 			{
 				id: 'route-line',
@@ -179,7 +199,7 @@ export const LAYERS: readonly LayerDef[] = [
 				layout: { 'line-join': 'round' },
 				paint: {
 					'line-color': LAYER_COLORS.route,
-					'line-width': ['interpolate', ['linear'], ['zoom'], 3, 2, 8, 3.5],
+					'line-width': width(2),
 					'line-dasharray': [2, 1.5]
 				}
 			}

@@ -10,7 +10,7 @@ import { buildStyle } from './style';
 setWorkerUrl(workerUrl);
 
 const dataUrls = Object.fromEntries(
-	Object.entries(import.meta.glob('/geo/*.geojson', { query: '?url', import: 'default', eager: true }) as Record<string, string>).map(
+	Object.entries(import.meta.glob('/geo/*.geojson', { query: '?url&no-inline', import: 'default', eager: true }) as Record<string, string>).map(
 		([path, url]) => [path.replace('/geo/', ''), url]
 	)
 );
@@ -18,8 +18,11 @@ const dataUrls = Object.fromEntries(
 import type { FeatureRef } from './types';
 
 export interface MapController {
-	/** Shows a view: camera, visible layers, highlights. `instant` jumps; otherwise the camera eases. */
-	show(view: MapView, opts: { instant: boolean }): void;
+	/**
+	 * Shows a view: camera, visible layers, highlights. `instant` jumps; otherwise the camera
+	 * eases. Returns the duration of the camera move in milliseconds.
+	 */
+	show(view: MapView, opts: { instant: boolean; padding?: Padding }): number;
 	/** Explore mode: the reader can pan, zoom and click features. */
 	setExplore(on: boolean): void;
 	/** Marks one feature as selected (explore mode), or none. */
@@ -40,7 +43,27 @@ export interface MapOptions {
 	onSelect: (feature: FeatureRef | null) => void;
 }
 
-const padding = { top: 32, bottom: 32, left: 32, right: 32 };
+/** Space kept clear around the framed area, in pixels: overlays (legend, caption) sit there. */
+export interface Padding {
+	top: number;
+	bottom: number;
+	left: number;
+	right: number;
+}
+
+const DEFAULT_PADDING: Padding = { top: 32, bottom: 32, left: 32, right: 32 };
+
+/** Padding that fits the canvas: overlays larger than the map leave at least a third of it to frame. */
+function fitPadding(map: MapLibreMap, wanted: Padding): Padding {
+	const { clientWidth: w, clientHeight: h } = map.getContainer();
+	const shrink = (a: number, b: number, size: number) => {
+		const room = size * 0.66;
+		return a + b <= room ? [a, b] : [(a / (a + b)) * room, (b / (a + b)) * room];
+	};
+	const [left, right] = shrink(wanted.left, wanted.right, w);
+	const [top, bottom] = shrink(wanted.top, wanted.bottom, h);
+	return { top: top!, bottom: bottom!, left: left!, right: right! };
+}
 const HANDLERS = ['dragPan', 'scrollZoom', 'boxZoom', 'dragRotate', 'keyboard', 'doubleClickZoom', 'touchZoomRotate'] as const;
 
 function labelElement(place: PlaceView): HTMLElement {
@@ -63,7 +86,7 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 		container,
 		style: buildStyle(dataUrls),
 		bounds: initial.bounds as LngLatBoundsLike,
-		fitBoundsOptions: { padding, maxZoom: initial.maxZoom },
+		fitBoundsOptions: { padding: DEFAULT_PADDING, maxZoom: initial.maxZoom },
 		attributionControl: false,
 		fadeDuration: 0,
 		dragRotate: false,
@@ -130,9 +153,11 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 		map.once('load', () => {
 			apply(initial);
 			resolve({
-				show(view, { instant }) {
+				show(view, { instant, padding = DEFAULT_PADDING }) {
 					apply(view);
-					map.fitBounds(view.bounds as LngLatBoundsLike, { padding, maxZoom: view.maxZoom, duration: instant ? 0 : 1400 });
+					const duration = instant ? 0 : 1400;
+					map.fitBounds(view.bounds as LngLatBoundsLike, { padding: fitPadding(map, padding), maxZoom: view.maxZoom, duration });
+					return duration;
 				},
 				setExplore(on) {
 					exploring = on;

@@ -22,6 +22,6 @@ export const LAYER_COLORS = {
 	enforcement: '#C35000',
 	surveillance: '#0072B2',
 	refuge: '#A8507F',
-	route: '#4D4D4D',
+	route: '#333333',
 	borders: '#5b3a1e'
 } as const;

@@ -55,7 +55,8 @@ export function staticMapSvg(view: MapView, data: StaticMapData): string {
 		const collection = data.features.get(def.id);
 		if (!collection) continue;
 		const color = def.swatch.color;
-		const dash = def.swatch.shape === 'dashed' ? ' stroke-dasharray="10 6"' : '';
+		const pattern = def.swatch.shape === 'dashed' ? 'dashed' : (def.swatch.outline ?? 'solid');
+		const dash = pattern === 'dashed' ? ' stroke-dasharray="10 6"' : pattern === 'dotted' ? ' stroke-dasharray="1 6" stroke-linecap="round"' : '';
 		for (const f of wound(collection).features) {
 			const kind = f.geometry.type;
 			const strong = highlighted.has(String(f.properties?.id));

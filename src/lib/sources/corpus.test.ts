@@ -21,7 +21,8 @@ const byFile = (prefix: string): Source => {
 /** Where `found` (an offset into the raw file) lies relative to the body. */
 function expectOutsideBody(source: Source, offset: number, what: string) {
 	expect(offset, `${what} is not in seeds/${source.file} at all`).toBeGreaterThanOrEqual(0);
-	const outside = offset < source.body.start || offset >= source.body.end;
+	const excluded = source.body.exclude.some((r) => offset >= r.start && offset < r.end);
+	const outside = offset < source.body.start || offset >= source.body.end || excluded;
 	expect(outside, `${what} (offset ${offset}) lies inside the body [${source.body.start}, ${source.body.end}) of ${source.id}`).toBe(true);
 }
 
@@ -40,10 +41,17 @@ describe('parseSources on the real metadata', () => {
 
 	it('cuts bodies that begin and end as the metadata says, without surrounding whitespace', () => {
 		for (const [i, source] of sources.entries()) {
-			const body = metadata[i]!.body as { start: number; end: number; startsWith?: string; endsWith?: string };
-			expect(source.body).toEqual({ start: body.start, end: body.end });
+			const body = metadata[i]!.body as { start: number; end: number; startsWith?: string; endsWith?: string; exclude?: { start: number; end: number }[] };
+			expect([source.body.start, source.body.end]).toEqual([body.start, body.end]);
+			expect(source.body.exclude.map((r) => [r.start, r.end])).toEqual((body.exclude ?? []).map((r) => [r.start, r.end]));
 			const slice = source.text.slice(body.start, body.end);
-			expect(bodyText(source)).toBe(slice);
+			// Excluded furniture reads as line breaks of the same length; everything else is the file.
+			const text = bodyText(source);
+			expect(text.length).toBe(slice.length);
+			for (let k = 0; k < slice.length; k++) {
+				const inExcluded = source.body.exclude.some((r) => body.start + k >= r.start && body.start + k < r.end);
+				if (text[k] !== (inExcluded ? '\n' : slice[k])) throw new Error(`${source.id}: bodyText differs from the file at ${body.start + k}`);
+			}
 			expect(slice.startsWith(body.startsWith!), source.id).toBe(true);
 			expect(slice.endsWith(body.endsWith!), source.id).toBe(true);
 			expect(slice.trim()).toBe(slice);
@@ -127,7 +135,7 @@ describe('site furniture lies outside each body', () => {
 		expect(resolveQuote(bodyText(source), { exact: paragraph }).ok).toBe(true);
 	});
 
-	// Furniture in the middle of an article cannot be excluded by a single [start, end) range.
+	// Furniture in the middle of an article is excluded by body.exclude ranges.
 	describe('furniture inside the body of seeds/001 (conversation-2018)', () => {
 		const source = byFile('001');
 

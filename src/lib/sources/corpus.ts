@@ -25,8 +25,11 @@ export interface Source {
 	notes: string;
 	/** The whole file, exactly as saved. */
 	text: string;
-	/** The article body as [start, end) offsets into `text`; everything else is site furniture. */
-	body: { start: number; end: number };
+	/**
+	 * The article body as [start, end) offsets into `text`; everything else is site furniture.
+	 * `exclude` lists furniture inside the body (a photo caption, a logo's text), also [start, end).
+	 */
+	body: { start: number; end: number; exclude: { start: number; end: number }[] };
 }
 
 const FIELDS = ['id', 'file', 'title', 'outlet', 'authors', 'date', 'dateLabel', 'dateBasis', 'language', 'kind', 'speakers', 'body', 'notes'];
@@ -79,6 +82,21 @@ export function parseSources(yamlText: string, files: Record<string, string>, fi
 			fail('body.startsWith', `the body starts "${slice.slice(0, 40)}…", not "${body.startsWith}"`);
 		if (typeof body.endsWith === 'string' && !slice.endsWith(body.endsWith))
 			fail('body.endsWith', `the body ends "…${slice.slice(-40)}", not "${body.endsWith}"`);
+		const exclude = Array.isArray(body.exclude) ? body.exclude : body.exclude === undefined ? [] : fail('body.exclude', 'must be a list');
+		const excluded = (exclude as unknown[]).map((item, j) => {
+			const at = `body.exclude[${j}]`;
+			const r = item as Record<string, unknown>;
+			if (typeof r?.start !== 'number' || typeof r.end !== 'number' || !(start < r.start && r.start < r.end && r.end < end))
+				return fail(at, 'must be a { start, end } range strictly inside the body');
+			const cut = content!.slice(r.start, r.end);
+			if (typeof r.startsWith === 'string' && !cut.startsWith(r.startsWith))
+				fail(`${at}.startsWith`, `the excluded text starts "${cut.slice(0, 40)}…", not "${r.startsWith}"`);
+			return { start: r.start, end: r.end };
+		});
+		excluded.sort((a, b) => a.start - b.start);
+		excluded.forEach((r, j) => {
+			if (j > 0 && r.start < excluded[j - 1]!.end) fail('body.exclude', 'ranges overlap');
+		});
 		const outlet = s.outlet === null ? null : text('outlet');
 		return {
 			id,
@@ -94,14 +112,26 @@ export function parseSources(yamlText: string, files: Record<string, string>, fi
 			speakers: list('speakers'),
 			notes: text('notes'),
 			text: content!,
-			body: { start, end }
+			body: { start, end, exclude: excluded }
 		};
 	});
 }
 
-/** The article body of a source, without site furniture. */
+/**
+ * The article body of a source, without site furniture. Furniture inside the body becomes
+ * line breaks of the same length, so offsets into the body stay offsets into the file and the
+ * furniture reads as a paragraph break.
+ */
 export function bodyText(source: Source): string {
-	return source.text.slice(source.body.start, source.body.end);
+	const { start, end, exclude } = source.body;
+	let text = source.text.slice(start, end);
+	for (const r of exclude) text = text.slice(0, r.start - start) + '\n'.repeat(r.end - r.start) + text.slice(r.end - start);
+	return text;
+}
+
+/** Whether [start, end) of the file touches furniture excluded from the body. */
+export function overlapsExcluded(source: Source, start: number, end: number): boolean {
+	return source.body.exclude.some((r) => start < r.end && r.start < end);
 }
 
 /** "Outlet, date" or "date" when the outlet is unknown: how a quote is attributed. */

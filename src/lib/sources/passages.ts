@@ -1,6 +1,6 @@
 import { ContentError } from '$lib/content/errors';
 import type { CitationSpec } from '$lib/content/schema';
-import { bodyText, type Source } from './corpus';
+import { bodyText, overlapsExcluded, type Source } from './corpus';
 import { resolveQuote } from './selectors';
 
 /** A span of a source body that the story cites, resolved to offsets into the seed file. */
@@ -29,6 +29,8 @@ export function resolvePassage(spec: CitationSpec, sources: ReadonlyMap<string, 
 	}
 	const start = source.body.start + result.position.start;
 	const end = source.body.start + result.position.end;
+	if (overlapsExcluded(source, start, end))
+		throw new ContentError(file, `${field}.quote`, `"${spec.quote.slice(0, 60)}" in ${spec.source}: runs across a caption or other text outside the article`);
 	const passage: Passage = { id: spec.id, source: source.id, exact: source.text.slice(start, end), start, end, definedIn: file };
 	if (spec.speaker) passage.speaker = spec.speaker;
 	return passage;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Source } from './corpus';
+import { bodyText, type Source } from './corpus';
 import { segmentBody, type ReaderParagraph } from './reader';
 import { realSources } from '../../../tests/unit/real-story';
 
@@ -22,7 +22,7 @@ function fakeSource(body: string): Source {
 		speakers: [],
 		notes: 'A test fixture.',
 		text,
-		body: { start: before.length, end: before.length + body.length }
+		body: { start: before.length, end: before.length + body.length, exclude: [] }
 	};
 }
 
@@ -163,8 +163,9 @@ describe('segmentBody on the real sources', () => {
 	it.each(sources.map((s) => [s.id, s] as const))('%s: the paragraphs hold the whole body and nothing else', (_id, source) => {
 		const paragraphs = segmentBody(source, []);
 		expect(paragraphs.length).toBeGreaterThan(1);
-		const body = source.text.slice(source.body.start, source.body.end);
-		expect(collapse(paragraphs.map(text).join(''))).toBe(collapse(body));
+		// The body without its excluded furniture (bodyText blanks it out).
+		expect(collapse(paragraphs.map(text).join(''))).toBe(collapse(bodyText(source)));
+		for (const r of source.body.exclude) expect(paragraphs.map(text).join('')).not.toContain(source.text.slice(r.start, r.end));
 		for (const p of paragraphs) {
 			// Trailing spaces inside a line may stay (003 ends a paragraph with a no-break space), line breaks may not.
 			expect(text(p)).not.toMatch(/^\s*\n|\n\s*$/);

@@ -1,4 +1,4 @@
-import type { Source } from './corpus';
+import { bodyText, type Source } from './corpus';
 import type { Passage } from './passages';
 
 /** A run of body text covered by the same set of passages. */
@@ -25,9 +25,10 @@ export interface ReaderParagraph {
 export function segmentBody(source: Source, passages: Pick<Passage, 'id' | 'start' | 'end'>[]): ReaderParagraph[] {
 	const { start: bodyStart, end: bodyEnd } = source.body;
 	const paragraphs: { start: number; end: number }[] = [];
-	const breaks = /\n[ \t]*\n\s*/g;
+	const breaks = /\n[ \t\r]*\n\s*/g;
 	let cursor = bodyStart;
-	const body = source.text.slice(0, bodyEnd);
+	// The file with furniture inside the body blanked out: it falls between paragraphs.
+	const body = source.text.slice(0, bodyStart) + bodyText(source);
 	breaks.lastIndex = bodyStart;
 	for (let m = breaks.exec(body); m; m = breaks.exec(body)) {
 		if (m.index > cursor) paragraphs.push({ start: cursor, end: m.index });
@@ -47,7 +48,7 @@ export function segmentBody(source: Source, passages: Pick<Passage, 'id' | 'star
 			const [a, b] = [points[i]!, points[i + 1]!];
 			const covering = passages.filter((p) => p.start < b && p.end > a);
 			segments.push({
-				text: source.text.slice(a, b),
+				text: body.slice(a, b),
 				passages: covering.map((p) => p.id),
 				starts: covering.filter((p) => p.start >= a).map((p) => p.id),
 				ends: covering.filter((p) => p.end <= b).map((p) => p.id)

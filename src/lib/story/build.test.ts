@@ -255,7 +255,9 @@ describe('buildStory on the real content', () => {
 	it('frames every chapter camera around its places, inside the valid range', () => {
 		const built = realStory();
 		const regions = [...base.states.features, ...base.countries.features];
-		for (const chapter of built.chapters) {
+		for (const [i, chapter] of built.chapters.entries()) {
+			const { data } = splitChapter(base.chapters[chapterKeys[i]!]!);
+			if (data.bounds) expect(chapter.view.bounds, chapter.slug).toEqual(data.bounds);
 			const [w, s, e, n] = chapter.view.bounds;
 			expect(w).toBeGreaterThanOrEqual(-180);
 			expect(e).toBeLessThanOrEqual(180);
@@ -312,6 +314,11 @@ describe('buildStory on the real content', () => {
 const first = fileOf(firstKey);
 const citing = fileOf(citingKey ?? firstKey);
 const firstBody = splitChapter(base.chapters[firstKey]!).body;
+/** Line (counted in the whole file, as an editor counts) of `needle` once the first chapter's body is `body`. */
+const firstFileLine = (body: string, needle: string) => {
+	const file = joinChapter(splitChapter(base.chapters[firstKey]!).data, body);
+	return lineOf(file, needle);
+};
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A passage id that exists in the real story. */
 const knownPassage = String(((base.passages.raw as { id: string }[] | null) ?? [])[0]?.id ?? firstCitation.id);
@@ -472,6 +479,17 @@ const cases: Case[] = [
 		new RegExp(`"${firstCitation.id}" is already defined in ${escapeRe(PASSAGES_FILE)}`)
 	),
 	story(
+		'a passage repeating the words of another under a new id',
+		(i) => {
+			const shared = (i.passages.raw as { id: string; source: string; quote: string; prefix?: string; suffix?: string }[]) ?? [];
+			const original = shared[0]!;
+			i.passages.raw = [...shared, { ...original, id: 'a-twin-passage' }];
+		},
+		PASSAGES_FILE,
+		`[${((base.passages.raw as unknown[]) ?? []).length}].id`,
+		/"a-twin-passage" quotes the same words as/
+	),
+	story(
 		'quote in passages.yaml not in its source',
 		(i) =>
 			(i.passages.raw = [...((i.passages.raw as unknown[]) ?? []), { id: 'made-up', source: 'kpbs-2018', quote: 'Mexico builds a wall' }]),
@@ -483,28 +501,28 @@ const cases: Case[] = [
 		'body citing an unknown passage ([^nope])',
 		(i) => editChapter(i, firstKey, (_d, body) => `${body.trimEnd()}\n\nA claim.[^nope]\n`),
 		first,
-		`body (line ${lineOf(`${firstBody.trimEnd()}\n\nA claim.[^nope]\n`, '[^nope]')})`,
+		`body (line ${firstFileLine(`${firstBody.trimEnd()}\n\nA claim.[^nope]\n`, '[^nope]')})`,
 		/\[\^nope\] cites an unknown passage "nope"/
 	),
 	story(
 		'body quoting an unknown passage ({{q:nope}})',
 		(i) => editChapter(i, firstKey, (_d, body) => `{{q:nope}}\n${body}`),
 		first,
-		'body (line 1)',
+		`body (line ${firstFileLine(`{{q:nope}}\n${firstBody}`, '{{q:nope}}')})`,
 		/\{\{q:nope\}\} cites an unknown passage "nope"/
 	),
 	story(
 		'{{quote:x}} not on its own line',
 		(i) => editChapter(i, firstKey, (_d, body) => `${body.trimEnd()}\n\nAs the source says: {{quote:${knownPassage}}}\n`),
 		first,
-		`body (line ${`${firstBody.trimEnd()}\n\n`.split('\n').length})`,
+		`body (line ${firstFileLine(`${firstBody.trimEnd()}\n\nAs the source says: {{quote:${knownPassage}}}\n`, 'As the source says')})`,
 		new RegExp(`\\{\\{quote:${knownPassage}\\}\\} must stand on a line of its own`)
 	),
 	story(
 		'malformed citation ({{quote: id}} with a space)',
 		(i) => editChapter(i, firstKey, (_d, body) => `${body.trimEnd()}\n\n{{quote: ${knownPassage}}}\n`),
 		first,
-		`body (line ${`${firstBody.trimEnd()}\n\n`.split('\n').length})`,
+		`body (line ${firstFileLine(`${firstBody.trimEnd()}\n\n{{quote: ${knownPassage}}}\n`, '{{quote: ')})`,
 		/malformed citation/
 	),
 	story(

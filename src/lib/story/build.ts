@@ -63,7 +63,10 @@ export function buildStory(inputs: StoryInputs): Story {
 		specs.forEach((spec, i) => {
 			const existing = passages.get(spec.id);
 			if (existing) throw new ContentError(file, `${field}[${i}].id`, `"${spec.id}" is already defined in ${existing.definedIn}`);
-			passages.set(spec.id, resolvePassage(spec, sources, file, `${field}[${i}]`));
+			const passage = resolvePassage(spec, sources, file, `${field}[${i}]`);
+			const twin = [...passages.values()].find((p) => p.source === passage.source && p.start === passage.start && p.end === passage.end);
+			if (twin) throw new ContentError(file, `${field}[${i}].id`, `"${spec.id}" quotes the same words as "${twin.id}" (${twin.definedIn}); cite "${twin.id}" instead`);
+			passages.set(spec.id, passage);
 		});
 	define(parseCitations(inputs.passages.raw, inputs.passages.file, ''), inputs.passages.file, '');
 
@@ -87,22 +90,22 @@ export function buildStory(inputs: StoryInputs): Story {
 	const ctx = { places: new Set(placesById.keys()), layers: LAYER_IDS, highlightable };
 
 	// First pass: frontmatter and passages, so a chapter may cite a passage another defines.
-	const parsed: { file: string; meta: ChapterMeta; body: string }[] = [];
+	const parsed: { file: string; meta: ChapterMeta; body: string; bodyLine: number }[] = [];
 	const slugs = new Map<string, string>();
 	for (const path of files) {
 		const file = path.replace(/^\//, '');
-		const { data, body } = splitFrontmatter(inputs.chapters[path]!, file);
+		const { data, body, bodyLine } = splitFrontmatter(inputs.chapters[path]!, file);
 		const meta = validateChapter(data, file, fileSlug(path), ctx);
 		const other = slugs.get(meta.slug);
 		if (other) throw new ContentError(file, 'slug', `"${meta.slug}" is already the slug of ${other}`);
 		slugs.set(meta.slug, file);
 		define(meta.citations, file, 'citations');
-		parsed.push({ file, meta, body });
+		parsed.push({ file, meta, body, bodyLine });
 	}
 
 	const citedBy = new Map<string, string[]>();
-	const chapters: ChapterView[] = parsed.map(({ file, meta, body }, index) => {
-		const rendered = renderChapterBody(body, file, { passages, sources });
+	const chapters: ChapterView[] = parsed.map(({ file, meta, body, bodyLine }, index) => {
+		const rendered = renderChapterBody(body, file, { passages, sources }, bodyLine);
 		const cited = new Set([...meta.citations.map((c) => c.id), ...rendered.notes.map((n) => n.passage.id)]);
 		for (const id of cited) citedBy.set(id, [...(citedBy.get(id) ?? []), meta.slug]);
 		const framed = meta.places.map((id) => {

@@ -38,8 +38,15 @@ function paragraphs(text: string): string {
 		.join('');
 }
 
-export function renderChapterBody(body: string, file: string, ctx: RenderContext): RenderedChapter {
+/** `firstLine` is the line of the file the body starts on, so errors point at the right line. */
+export function renderChapterBody(body: string, file: string, ctx: RenderContext, firstLine = 1): RenderedChapter {
 	const notes = new Map<string, Note>();
+	const lineAt = (offset: number) => firstLine + body.slice(0, offset).split('\n').length - 1;
+
+	const tokenStarts = new Set([...body.matchAll(TOKEN)].map((m) => m.index));
+	for (const m of body.matchAll(/\{\{|\[\^/g))
+		if (!tokenStarts.has(m.index))
+			throw new ContentError(file, `body (line ${lineAt(m.index)})`, 'malformed citation; use [^id], {{q:id}} or {{quote:id}}');
 	const fragments: string[] = [];
 
 	const noteLink = (passage: Passage) => {
@@ -62,7 +69,7 @@ export function renderChapterBody(body: string, file: string, ctx: RenderContext
 	const prepared = body.replace(TOKEN, (whole, form: string | undefined, quoteId: string | undefined, noteId: string | undefined, offset: number) => {
 		const id = (quoteId ?? noteId)!;
 		const passage = ctx.passages.get(id);
-		const line = body.slice(0, offset).split('\n').length;
+		const line = lineAt(offset);
 		if (!passage) throw new ContentError(file, `body (line ${line})`, `${whole} cites an unknown passage "${id}"`);
 		if (noteId !== undefined) return placeholder(noteLink(passage), false);
 		const source = ctx.sources.get(passage.source)!;
@@ -77,12 +84,6 @@ export function renderChapterBody(body: string, file: string, ctx: RenderContext
 		const footer = `<footer>— ${who}${cite}. ${noteLink(passage)} <a class="passage-link" href="${href}">Read it in the source</a></footer>`;
 		return placeholder(`<figure class="quote"><blockquote cite="${href}">${paragraphs(passage.exact)}</blockquote>${footer}</figure>`, true);
 	});
-
-	const leftover = /\{\{|\[\^/.exec(prepared);
-	if (leftover) {
-		const line = prepared.slice(0, leftover.index).split('\n').length;
-		throw new ContentError(file, `body (line ${line})`, 'malformed citation; use [^id], {{q:id}} or {{quote:id}}');
-	}
 
 	let html = markdown.parse(prepared) as string;
 	html = html.replace(/<!--FRONTERAFRAGMENT(\d+)X-->|FRONTERAFRAGMENT(\d+)X/g, (_, block, inline) => fragments[Number(block ?? inline)]!);

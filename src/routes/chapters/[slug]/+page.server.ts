@@ -8,5 +8,5 @@ export const load = ({ params }) => {
 	const story = storyData();
 	const chapter = story.chapters.find((c) => c.slug === params.slug);
 	if (!chapter) error(404, `No chapter is called “${params.slug}”.`);
-	return { story, slug: chapter.slug, title: chapter.title, description: chapter.description };
+	return { story, slug: chapter.slug, title: chapter.title, description: chapter.description, mapText: chapter.mapText };
 };
