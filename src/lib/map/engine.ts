@@ -73,7 +73,7 @@ function labelElement(place: PlaceView): HTMLElement {
 	dot.className = 'map-label__dot';
 	const name = document.createElement('span');
 	name.className = 'map-label__name';
-	name.textContent = place.name;
+	name.textContent = place.label;
 	el.append(dot, name);
 	// The map's text description says what is labelled; the labels are visual only.
 	el.setAttribute('aria-hidden', 'true');

@@ -145,6 +145,6 @@ export function buildStory(inputs: StoryInputs): Story {
 	const used = new Set(chapters.flatMap((c) => c.view.places));
 	const places = gazetteer
 		.filter((p) => used.has(p.id))
-		.map(({ id, name, kind, coordinates, within }) => ({ id, name, kind, coordinates, within }));
+		.map(({ id, name, label, kind, coordinates, within }) => ({ id, name, label: label ?? name, kind, coordinates, within }));
 	return { chapters, places, passages, features, citedBy, sources: inputs.sources, gazetteer };
 }

@@ -40,6 +40,6 @@ export function staticMapData() {
 		states: readJson('/geo/states.geojson') as FeatureCollection,
 		countries: readJson('/geo/countries.geojson') as FeatureCollection,
 		features: story.features,
-		places: story.gazetteer.map(({ id, name, kind, coordinates, within }) => ({ id, name, kind, coordinates, within }))
+		places: story.places
 	};
 }

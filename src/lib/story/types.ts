@@ -38,6 +38,8 @@ export interface ChapterView {
 export interface PlaceView {
 	id: string;
 	name: string;
+	/** What the map label says: a short form of the name where it is long. */
+	label: string;
 	kind: string;
 	coordinates: [number, number];
 	within: string;
