@@ -1,3 +1,4 @@
+import type { FeatureProps } from '$lib/layers/features';
 import type { Bbox } from '$lib/content/schema';
 
 /** The complete map state of a chapter: applying it never depends on the chapter before. */
@@ -45,19 +46,12 @@ export interface PlaceView {
 	within: string;
 }
 
-/** A thematic map feature, as the explore panel shows it. */
-export interface FeatureInfo {
-	id: string;
-	layer: string;
-	name: string;
-	program: string;
-	start: string;
-	end: string | null;
-	summary: string;
+/** A thematic map feature, as the explore panel shows it: its checked properties and extras. */
+export interface FeatureInfo extends FeatureProps {
 	/** Figures the sources give, in their words ("78,733 in 2013"). */
 	figures?: string;
+	/** "rejected", "suspended", "reinstated"… */
 	status?: string;
-	passages: string[];
 }
 
 /** A passage as the browser shows it outside the chapter text. */
