@@ -30,7 +30,7 @@ const require = createRequire(import.meta.url);
 export const GEO_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 /** Map region [west, south, east, north] that country polygons are clipped to. */
-export const BBOX = [-125, 10, -80, 38];
+export const BBOX = [-130, 5, -75, 44];
 
 /** Decimal places kept in output coordinates (~11 m). */
 export const PRECISION = 4;
@@ -132,14 +132,18 @@ const RENAMED_STATES = { 'Distrito Federal': 'Ciudad de México' };
 
 /** world-atlas ids (ISO 3166-1 numeric, stored as zero-padded strings) → output id and name. */
 const COUNTRIES = {
+	'044': { id: 'bhs', name: 'Bahamas' },
 	'084': { id: 'blz', name: 'Belize' },
+	'124': { id: 'can', name: 'Canada' },
 	'188': { id: 'cri', name: 'Costa Rica' },
 	'192': { id: 'cub', name: 'Cuba' },
 	'222': { id: 'slv', name: 'El Salvador' },
 	'320': { id: 'gtm', name: 'Guatemala' },
 	'340': { id: 'hnd', name: 'Honduras' },
+	'388': { id: 'jam', name: 'Jamaica' },
 	'484': { id: 'mex', name: 'Mexico' },
 	'558': { id: 'nic', name: 'Nicaragua' },
+	'591': { id: 'pan', name: 'Panama' },
 	'840': { id: 'usa', name: 'United States' }
 };
 

@@ -129,12 +129,44 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 		highlighted = view.highlight.map(refFor).filter((r): r is FeatureRef => r !== null);
 		for (const ref of highlighted) setState(ref, 'highlight', true);
 		const shown = new Set(view.places);
+		labelled = [];
 		for (const [id, marker] of markers) {
-			if (shown.has(id)) marker.addTo(map);
-			else marker.remove();
-			marker.getElement().classList.toggle('is-highlighted', view.highlight.includes(id));
+			const emphasised = view.highlight.includes(id);
+			if (shown.has(id)) {
+				marker.addTo(map);
+				labelled[emphasised ? 'unshift' : 'push'](marker);
+			} else marker.remove();
+			marker.getElement().classList.toggle('is-highlighted', emphasised);
+		}
+		placeLabels();
+	}
+
+	/** Markers on the map, highlighted first: they win when labels compete for room. */
+	let labelled: Marker[] = [];
+
+	/**
+	 * Keeps labels readable: a label that would run off the right edge goes to the left of its
+	 * dot, and a label that would overlap one already placed is hidden (its dot stays).
+	 */
+	function placeLabels() {
+		const frame = map.getContainer().getBoundingClientRect();
+		const placed: DOMRect[] = [];
+		const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+		for (const marker of labelled) {
+			const el = marker.getElement();
+			const name = el.querySelector<HTMLElement>('.map-label__name')!;
+			el.classList.remove('is-flipped', 'is-label-hidden');
+			let box = name.getBoundingClientRect();
+			if (box.right > frame.right - 4) {
+				el.classList.add('is-flipped');
+				box = name.getBoundingClientRect();
+			}
+			if (placed.some((other) => overlaps(other, box))) el.classList.add('is-label-hidden');
+			else placed.push(box);
 		}
 	}
+	map.on('moveend', placeLabels);
+	map.on('resize', placeLabels);
 
 	map.on('click', (event) => {
 		if (!exploring) return;
