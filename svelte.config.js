@@ -21,8 +21,12 @@ const config = {
 			$seeds: 'seeds'
 		},
 		// A strict policy, delivered as a <meta> tag in every prerendered page: SvelteKit adds the
-		// hash of each inline script it writes. MapLibre needs its worker (same origin), the geo
-		// data (same origin fetch) and blob:/data: images for its canvas work; nothing else.
+		// hash of each inline script it writes. MapLibre needs its worker, loaded from our own
+		// file by setWorkerUrl (it turns to blob: or data: workers only for a cross-origin or
+		// opaque-origin worker URL, never the case here), the geo data (same-origin fetch) and
+		// data: images (its control icons in maplibre-gl.css, its transparent placeholder). No
+		// blob: anywhere: the style has no sprites or raster images for it to decode that way.
+		// tests/e2e/quality.spec.ts reads the whole story and fails on any violation.
 		csp: {
 			mode: 'hash',
 			directives: {
@@ -30,11 +34,11 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self'],
 				'style-src-attr': ['unsafe-hashes', announcerHash],
-				'img-src': ['self', 'data:', 'blob:'],
+				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
-				'worker-src': ['self', 'blob:'],
-				'child-src': ['self', 'blob:'],
+				'worker-src': ['self'],
+				'frame-src': ['none'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self'],

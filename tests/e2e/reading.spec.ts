@@ -57,6 +57,8 @@ test('a layer toggle changes the map and the address; reload keeps it; the story
 	const canvas = page.locator('.map-canvas canvas');
 	const legend = page.locator('#legend-panel');
 	if (!(await legend.isVisible())) await page.getByRole('button', { name: 'Layers' }).click();
+	// Opening the legend reframes the map beside it (an animated camera move): wait for it.
+	await mapIdle(page, chapter.slug);
 	const toggles = legend.locator('button[aria-pressed]');
 	const count = await toggles.count();
 	expect(count).toBeGreaterThanOrEqual(3);
@@ -87,6 +89,8 @@ test('a layer toggle changes the map and the address; reload keeps it; the story
 	await page.reload();
 	await mapIdle(page, chapter.slug);
 	if (!(await legend.isVisible())) await page.getByRole('button', { name: 'Layers' }).click();
+	// Opening the legend reframes the map beside it (an animated camera move): wait for it.
+	await mapIdle(page, chapter.slug);
 	await expect(legend.locator(`button[data-layer="${best.layer}"]`)).toHaveAttribute('aria-pressed', best.pressed === 'true' ? 'false' : 'true');
 	expect(changedFraction(toggled, await screenshotPixels(canvas))).toBeLessThan(0.02);
 

@@ -41,6 +41,11 @@ export interface MapOptions {
 	initial: MapView;
 	/** Called when the reader clicks a feature in explore mode. */
 	onSelect: (feature: FeatureRef | null) => void;
+	/**
+	 * Called when the WebGL context is lost (the map is blank until it comes back) and when the
+	 * map has been rebuilt after the context was restored (it draws again).
+	 */
+	onContext?: (state: 'lost' | 'restored') => void;
 }
 
 /** Space kept clear around the framed area, in pixels: overlays (legend, caption) sit there. */
@@ -107,6 +112,10 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 	const statesOf = new Map(places.map((p) => [p.id, p.kind === 'state' ? p.within : null]));
 	let highlighted: FeatureRef[] = [];
 	let selected: FeatureRef | null = null;
+	/** The view shown now: after a lost context it has to be applied again. */
+	let current: MapView = initial;
+	/** While the WebGL context is lost MapLibre has no style: nothing may be set on it. */
+	let contextLost = false;
 	let exploring = false;
 	const thematicLayerIds = LAYERS.filter((l) => l.kind === 'thematic').flatMap((l) => l.layers.map((s) => s.id));
 
@@ -122,6 +131,8 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 	}
 
 	function apply(view: MapView) {
+		current = view;
+		if (contextLost) return;
 		const visible = new Set(view.layers);
 		for (const def of LAYERS)
 			for (const spec of def.layers) map.setLayoutProperty(spec.id, 'visibility', visible.has(def.id) ? 'visible' : 'none');
@@ -168,14 +179,35 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 	map.on('moveend', placeLabels);
 	map.on('resize', placeLabels);
 
+	// A lost WebGL context (a GPU reset, a driver update, too many contexts in the browser):
+	// MapLibre 6 handles the canvas events itself. On loss it destroys the style after taking a
+	// snapshot of it; on restore it rebuilds the style from that snapshot and draws again. The
+	// snapshot is the style document only: layer visibility survives, but feature state does not,
+	// so the chapter's highlights and the explore selection would be gone (the "heavy outline"
+	// a caption describes would not be drawn). And a view shown while the context was lost
+	// cannot be applied to a map that has no style. So: remember the view, and once the
+	// rebuilt style has loaded, apply it again with its feature state.
+	map.on('webglcontextlost', () => {
+		contextLost = true;
+		highlighted = [];
+		options.onContext?.('lost');
+		// The next style to load is the one MapLibre rebuilds when the context comes back.
+		map.once('style.load', () => {
+			contextLost = false;
+			apply(current);
+			if (selected) setState(selected, 'selected', true);
+			options.onContext?.('restored');
+		});
+	});
+
 	map.on('click', (event) => {
-		if (!exploring) return;
+		if (!exploring || contextLost) return;
 		const hit = map.queryRenderedFeatures(event.point, { layers: thematicLayerIds.filter((id) => map.getLayoutProperty(id, 'visibility') === 'visible') })[0];
 		const id = hit?.properties?.id;
 		options.onSelect(typeof id === 'string' && hit ? { id, layer: hit.source } : null);
 	});
 	map.on('mousemove', (event) => {
-		if (!exploring) return;
+		if (!exploring || contextLost) return;
 		const hits = map.queryRenderedFeatures(event.point, { layers: thematicLayerIds.filter((id) => map.getLayer(id)) });
 		map.getCanvas().style.cursor = hits.length ? 'pointer' : '';
 	});
@@ -204,9 +236,9 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 					if (!on) map.getCanvas().style.cursor = '';
 				},
 				select(feature) {
-					if (selected) setState(selected, 'selected', false);
+					if (selected && !contextLost) setState(selected, 'selected', false);
 					selected = feature;
-					if (selected) setState(selected, 'selected', true);
+					if (selected && !contextLost) setState(selected, 'selected', true);
 				},
 				setLabel(text) {
 					map.getCanvas().setAttribute('aria-label', text);
