@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { parse } from 'yaml';
 import { loadSources } from '$lib/sources/seeds.server';
 import { buildStory, type Story } from './build';
+import type { StaticMapData } from '$lib/map/staticmap.server';
 
 const chapters = import.meta.glob('/src/content/chapters/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const shared = import.meta.glob('/src/content/passages.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -33,13 +34,21 @@ export function loadStory(): Story {
 	return cached;
 }
 
-/** The geo data the still maps are drawn from. */
-export function staticMapData() {
-	const story = loadStory();
-	return {
-		states: readJson('/geo/states.geojson') as FeatureCollection,
-		countries: readJson('/geo/countries.geojson') as FeatureCollection,
-		features: story.features,
-		places: story.places
-	};
+let stillMapData: StaticMapData | undefined;
+
+/**
+ * The geo data the still maps are drawn from, read once per build: the renderer caches its
+ * rewound copies by object, so every chapter's image must get the same objects.
+ */
+export function staticMapData(): StaticMapData {
+	if (!stillMapData) {
+		const story = loadStory();
+		stillMapData = {
+			states: readJson('/geo/states.geojson') as FeatureCollection,
+			countries: readJson('/geo/countries.geojson') as FeatureCollection,
+			features: story.features,
+			places: story.places
+		};
+	}
+	return stillMapData;
 }
