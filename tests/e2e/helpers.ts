@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { parse } from 'yaml';
+import { splitFrontmatter } from '../../src/lib/content/frontmatter.js';
 
 const CHAPTERS = new URL('../../src/content/chapters/', import.meta.url);
 
@@ -18,8 +18,8 @@ export function chapterFiles(): ChapterFile[] {
 		.sort()
 		.map((f) => {
 			const text = readFileSync(new URL(f, CHAPTERS), 'utf8');
-			const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
-			const data = parse(yaml) as { slug?: string; title: string };
+			const { data: raw, body } = splitFrontmatter(text, f);
+			const data = raw as { slug?: string; title: string };
 			return { slug: data.slug ?? f.replace(/\.md$/, '').replace(/^\d+-/, ''), title: data.title, body };
 		});
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { parse, stringify } from 'yaml';
+import { splitFrontmatter } from '$lib/content/frontmatter';
 import { parseSources, type Source } from '$lib/sources/corpus';
 import { buildStory, type Story, type StoryInputs } from '$lib/story/build';
 
@@ -74,13 +75,10 @@ export function realStory(): Story {
 	return cached;
 }
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
-
-/** A chapter file split into its frontmatter (parsed) and its body, independently of the code under test. */
+/** A chapter file split into its frontmatter (parsed) and its body, by the project's one parser. */
 export function splitChapter(text: string): { data: Record<string, unknown>; body: string } {
-	const match = FENCE.exec(text);
-	if (!match) throw new Error('test helper: chapter has no frontmatter');
-	return { data: parse(match[1]!) as Record<string, unknown>, body: match[2]! };
+	const { data, body } = splitFrontmatter(text, 'chapter');
+	return { data: data as Record<string, unknown>, body };
 }
 
 export function joinChapter(data: Record<string, unknown>, body: string): string {
