@@ -23,7 +23,7 @@ import {
 import { feature, mesh } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { filter, filterAttachedWeight, presimplify, simplify } from 'topojson-simplify';
-import { parse as parseYaml } from 'yaml';
+import { featureProblem, THEMATIC_LAYERS } from '../src/lib/layers/props.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,7 +54,6 @@ export const MAX_GZIP_BYTES = 150_000;
 /** The thematic layers: each writes <layer>.geojson from the features of geo/themes.json. */
 const THEMES_FILE = 'themes.json';
 const GAZETTEER_FILE = 'gazetteer.json';
-const PASSAGES_FILE = fileURLToPath(new URL('../src/content/passages.yaml', import.meta.url));
 
 /**
  * bezierSpline sharpness for the schematic route. Turf's default (0.85) swings the line
@@ -435,15 +434,14 @@ function validateStates(states) {
 }
 
 /**
- * Reads the hand-edited inputs: the gazetteer, the route and thematic features, and the ids
- * of the shared passages the features may cite (the site build resolves their quotes).
+ * Reads the hand-edited inputs: the gazetteer and the route and thematic features. The passages
+ * the features cite are the site build's to resolve (src/lib/layers/features.ts); geo data never
+ * waits for the story's content.
  */
 export function loadInputs() {
-	const passages = parseYaml(readFileSync(PASSAGES_FILE, 'utf8')) ?? [];
 	return {
 		gazetteer: JSON.parse(readFileSync(join(GEO_DIR, GAZETTEER_FILE), 'utf8')),
-		themes: JSON.parse(readFileSync(join(GEO_DIR, THEMES_FILE), 'utf8')),
-		passageIds: new Set(passages.map((/** @type {any} */ p) => p.id))
+		themes: JSON.parse(readFileSync(join(GEO_DIR, THEMES_FILE), 'utf8'))
 	};
 }
 
@@ -621,40 +619,27 @@ function deriveGeometry(spec, ctx) {
 	throw new Error('geometry needs one of states, country, border or place');
 }
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
- * The thematic layers: one FeatureCollection per layer, every feature with the properties
- * the site expects (src/lib/layers/features.ts) and citing passages that exist.
+ * The thematic layers: one FeatureCollection per layer of the registry, every feature with the
+ * properties the site expects, checked by the same rules as the site build (src/lib/layers/props.js).
  * @param {any} themes geo/themes.json
  * @param {any} ctx
  * @returns {Record<string, any>} layer id → FeatureCollection
  */
 export function buildThemes(themes, ctx) {
 	/** @type {Record<string, any[]>} */
-	const layers = Object.fromEntries(themes.layers.map((/** @type {string} */ id) => [id, []]));
+	const layers = Object.fromEntries(THEMATIC_LAYERS.map((id) => [id, []]));
 	const seen = new Set(ctx.places.keys());
 	for (const [i, spec] of themes.features.entries()) {
 		const at = `${THEMES_FILE} features[${i}] (${spec.id ?? 'no id'})`;
 		const fail = (/** @type {string} */ message) => {
 			throw new Error(`geo: ${at}: ${message}`);
 		};
-		if (typeof spec.id !== 'string' || !ID.test(spec.id)) fail('id must be lower-case words joined by hyphens');
+		const problem = featureProblem(spec);
+		if (problem) fail(`${problem[0]}: ${problem[1]}`);
 		if (seen.has(spec.id)) fail(`id "${spec.id}" is already used by a place or another feature`);
 		seen.add(spec.id);
-		const bucket = layers[spec.layer];
-		if (!bucket) return fail(`unknown layer "${spec.layer}" (known: ${themes.layers.join(', ')})`);
-		for (const field of ['name', 'program', 'summary']) {
-			if (typeof spec[field] !== 'string' || !spec[field].trim()) fail(`${field} must be non-empty text`);
-		}
-		if (typeof spec.start !== 'string' || !DATE.test(spec.start)) fail('start must be YYYY, YYYY-MM or YYYY-MM-DD');
-		if (spec.end !== null && (typeof spec.end !== 'string' || !DATE.test(spec.end) || spec.end < spec.start))
-			fail('end must be null (still in force) or a date no earlier than start');
-		if (!Array.isArray(spec.passages) || spec.passages.length === 0) fail('cites no passage');
-		for (const id of spec.passages) {
-			if (!ctx.passageIds.has(id)) fail(`cites passage "${id}", which src/content/passages.yaml does not define`);
-		}
+		const bucket = /** @type {any[]} */ (layers[spec.layer]);
 		/** @type {ReturnType<typeof deriveGeometry>} */
 		let derived;
 		try {
@@ -704,8 +689,7 @@ export function build(outDir = GEO_DIR) {
 		states: indexById(states),
 		countries: indexById(countries),
 		world,
-		places,
-		passageIds: inputs.passageIds
+		places
 	});
 	/** @type {Record<string, any>} */
 	const outputs = {

@@ -1,6 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { check } from '@placemarkio/check-geojson';
 import {
@@ -25,6 +27,7 @@ import type {
 } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { findPlace, parseGazetteer } from '$lib/geo/gazetteer';
+import { THEMATIC_LAYERS } from '$lib/layers/props';
 import { build, buildThemes, MAX_GZIP_BYTES } from '../../geo/build.js';
 
 const GEO = new URL('../../geo/', import.meta.url);
@@ -32,7 +35,7 @@ const GEO = new URL('../../geo/', import.meta.url);
 const FILES = readdirSync(GEO)
 	.filter((f) => f.endsWith('.geojson'))
 	.sort();
-const THEMATIC = ['enforcement.geojson', 'surveillance.geojson', 'refuge.geojson'];
+const THEMATIC = THEMATIC_LAYERS.map((id) => `${id}.geojson`);
 
 const readText = (file: string) => readFileSync(new URL(file, GEO), 'utf8');
 const read = <G extends Geometry>(file: string) =>
@@ -276,25 +279,47 @@ describe('geo/build.js refuses unsupported features', () => {
 		passages: ['known'],
 		geometry: { place: 'somewhere' }
 	};
-	const ctx = {
-		places: new Map([['somewhere', { id: 'somewhere', coordinates: [-99, 19], location: 'General knowledge.' }]]),
-		passageIds: new Set(['known'])
-	};
-	const themes = (f: object) => ({ layers: ['refuge'], features: [{ ...feature, ...f }] });
+	const ctx = { places: new Map([['somewhere', { id: 'somewhere', coordinates: [-99, 19], location: 'General knowledge.' }]]) };
+	const themes = (f: object) => ({ features: [{ ...feature, ...f }] });
 
-	it('builds a feature that cites a known passage', () => {
+	it('builds a feature that cites a passage, with dates the sources may not give', () => {
 		expect(buildThemes(themes({}), ctx).refuge.features[0].properties.passages).toEqual(['known']);
+		expect(buildThemes(themes({ start: 'unknown', end: 'unknown' }), ctx).refuge.features[0].properties.start).toBe('unknown');
 	});
 
-	it('fails a feature without a supporting passage', () => {
-		expect(() => buildThemes(themes({ passages: [] }), ctx)).toThrow(/example.*cites no passage/);
-	});
-
-	it('fails a feature citing a passage that does not exist', () => {
-		expect(() => buildThemes(themes({ passages: ['known', 'invented'] }), ctx)).toThrow(/passage "invented"/);
+	it('fails a feature without a supporting passage, on a layer that is not thematic, or with bad dates', () => {
+		expect(() => buildThemes(themes({ passages: [] }), ctx)).toThrow(/example.*cites no supporting passage/);
+		expect(() => buildThemes(themes({ layer: 'route' }), ctx)).toThrow(/layer: "route" is not a thematic layer/);
+		expect(() => buildThemes(themes({ start: '2016-13' }), ctx)).toThrow(/start: month 13 does not exist/);
+		expect(() => buildThemes(themes({ end: '2015' }), ctx)).toThrow(/end: ends \(2015\) before it starts \(2016\)/);
 	});
 
 	it('fails a feature whose id is already a place', () => {
 		expect(() => buildThemes(themes({ id: 'somewhere' }), ctx)).toThrow(/already used/);
 	});
+
+	it('builds the same files without the story’s content', () => {
+		// geo data must not wait for the chapters or the passages: a copy of the repository without
+		// src/content writes byte-identical files.
+		const root = mkdtempSync(join(tmpdir(), 'frontera-geo-'));
+		try {
+			const repo = new URL('../../', import.meta.url);
+			for (const dir of ['geo', 'src/lib', 'node_modules'])
+				symlinkOrCopy(new URL(dir, repo), join(root, dir));
+			const out = join(root, 'out');
+			const script = join(root, 'geo/build.js');
+			const run = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(pathToFileURL(script).href)}).then((m) => m.build(${JSON.stringify(out)}))`], { encoding: 'utf8' });
+			expect(run.status, run.stderr).toBe(0);
+			for (const file of FILES) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readText(file));
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
+	}, 60_000);
 });
+
+/** geo/ and src/lib/ are copied (build.js resolves its imports from where it lies); node_modules is linked. */
+function symlinkOrCopy(from: URL, to: string) {
+	mkdirSync(dirname(to), { recursive: true });
+	if (to.endsWith('node_modules')) symlinkSync(fileURLToPath(from), to);
+	else cpSync(from, to, { recursive: true });
+}

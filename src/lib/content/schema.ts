@@ -1,5 +1,5 @@
 import { ContentError } from './errors';
-import { parsePeriod, type Period } from './dates';
+import { parsePeriod, SLUG, type Period } from './dates';
 
 export type Bbox = [west: number, south: number, east: number, north: number];
 
@@ -49,8 +49,6 @@ export interface SchemaContext {
 	/** Ids that may be highlighted: places and layer features. */
 	highlightable: ReadonlySet<string>;
 }
-
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const FIELDS = new Set([
 	'slug', 'title', 'when', 'places', 'bounds', 'maxZoom', 'layers', 'highlight', 'mapText',

@@ -1,5 +1,5 @@
 import { ContentError } from '$lib/content/errors';
-import { SLUG } from '$lib/content/schema';
+import { SLUG } from '$lib/content/dates';
 
 export type PlaceKind = 'city' | 'town' | 'crossing' | 'state' | 'country' | 'region' | 'shelter';
 const KINDS: ReadonlySet<string> = new Set(['city', 'town', 'crossing', 'state', 'country', 'region', 'shelter']);

@@ -1,8 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import { getIssues } from '@placemarkio/check-geojson';
 import { ContentError } from '$lib/content/errors';
-import { dateProblem } from '$lib/content/dates';
-import { SLUG } from '$lib/content/schema';
+import { SLUG } from '$lib/content/dates';
+import { featureProblem } from './props';
 
 /** What every feature of a thematic layer carries, so the map can say what it is and why. */
 export interface FeatureProps {
@@ -14,9 +14,9 @@ export interface FeatureProps {
 	name: string;
 	/** The program or policy it belongs to ("Programa Frontera Sur"). */
 	program: string;
-	/** ISO date (YYYY, YYYY-MM or YYYY-MM-DD). */
+	/** ISO date (YYYY, YYYY-MM or YYYY-MM-DD), or "unknown" when the sources do not give it. */
 	start: string;
-	/** ISO date, or null while it is still in force. */
+	/** ISO date, null while it is still in force, or "unknown" when the sources do not give it. */
 	end: string | null;
 	/** One line, in our words. */
 	summary: string;
@@ -44,30 +44,13 @@ export function parseLayerFile(
 	});
 	if (layer.kind === 'reference') return data;
 	data.features.forEach((feature, i) => {
-		const at = (field: string) => `features[${i}].properties.${field}`;
 		const p = (feature.properties ?? {}) as Record<string, unknown>;
-		const text = (field: string) => {
-			const v = p[field];
-			if (typeof v !== 'string' || !v.trim()) throw new ContentError(file, at(field), 'must be non-empty text');
-			return v;
-		};
-		if (text('layer') !== layer.id) throw new ContentError(file, at('layer'), `"${p.layer}" does not match the layer "${layer.id}"`);
-		text('name');
-		text('program');
-		text('summary');
-		const startProblem = dateProblem(text('start'));
-		if (startProblem) throw new ContentError(file, at('start'), startProblem);
-		if (p.end !== null) {
-			const endProblem = dateProblem(text('end'));
-			if (endProblem) throw new ContentError(file, at('end'), endProblem);
-			if ((p.end as string) < (p.start as string)) throw new ContentError(file, at('end'), `ends (${p.end}) before it starts (${p.start})`);
-		}
-		const passages = p.passages;
-		if (!Array.isArray(passages) || passages.length === 0)
-			throw new ContentError(file, at('passages'), `feature "${p.id}" has no supporting passage`);
-		passages.forEach((id, j) => {
-			if (typeof id !== 'string' || !passageIds.has(id))
-				throw new ContentError(file, `${at('passages')}[${j}]`, `unknown passage "${String(id)}"`);
+		const at = (field: string) => `features[${i}].properties.${field}`;
+		const problem = featureProblem(p);
+		if (problem) throw new ContentError(file, at(problem[0]), problem[1]);
+		if (p.layer !== layer.id) throw new ContentError(file, at('layer'), `"${p.layer}" does not match the layer "${layer.id}"`);
+		(p.passages as string[]).forEach((id, j) => {
+			if (!passageIds.has(id)) throw new ContentError(file, `${at('passages')}[${j}]`, `unknown passage "${id}"`);
 		});
 	});
 	return data;

@@ -4,10 +4,10 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { BASEMAP } from '$lib/map/palette';
 import { buildStyle } from '$lib/map/style';
 import { realStory } from '../../../tests/unit/real-story';
+import { THEMATIC_LAYERS } from './props';
 import { DASHES, LAYERS, type LayerDef } from './registry';
 
 const GEO = new URL('../../../geo/', import.meta.url);
-const themes = JSON.parse(readFileSync(new URL('themes.json', GEO), 'utf8')) as { layers: string[] };
 const urls = Object.fromEntries(['countries.geojson', 'states.geojson', ...LAYERS.map((l) => l.data)].map((f) => [f, `/geo/${f}`]));
 
 // --- colour arithmetic (WCAG 2 relative luminance; CIE L*a*b*; Machado et al. 2009 CVD) ---
@@ -59,7 +59,7 @@ describe('layer registry', () => {
 
 	it('reads data files that geo/build.js writes', () => {
 		for (const def of LAYERS) expect(existsSync(new URL(def.data, GEO)), def.data).toBe(true);
-		expect(thematic.map((l) => l.id).sort()).toEqual([...themes.layers].sort());
+		expect(thematic.map((l) => l.id)).toEqual(THEMATIC_LAYERS);
 		for (const def of thematic) expect(def.data).toBe(`${def.id}.geojson`);
 	});
 

@@ -1,10 +1,11 @@
 import type { BackgroundLayerSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { BASEMAP, LAYER_COLORS } from '$lib/map/palette';
+import { BASEMAP } from '$lib/map/palette';
+import layerList from './layers.json';
 
 /**
- * The layer registry: every layer a chapter or a reader can switch on. Each entry names its
- * GeoJSON file in geo/ and the MapLibre layers that draw it; the style, the legend and the
- * chapter schema all read from here, so a layer cannot exist in one and not the others.
+ * The layer registry: every layer a chapter or a reader can switch on, from layers.json (the one
+ * list of layers), with the MapLibre layers that draw it. The style, the legend and the chapter
+ * schema all read from here, so a layer cannot exist in one and not the others.
  */
 export interface LayerDef {
 	id: string;
@@ -80,13 +81,14 @@ const width = (base: number): ExpressionSpecification => [
  * outline (wider, no fill) for national measures, and circles for places. The fill stays light
  * so the basemap, the route and the DOM labels above it keep their contrast.
  */
-function themeLayers(
-	id: string,
-	color: string,
-	outline: OutlinePattern,
-	opts: { national?: boolean; places?: boolean; fill?: [base: number, active: number] } = {}
-) {
-	const [fill, activeFill] = opts.fill ?? [0.1, 0.22];
+interface ThemeOptions {
+	national?: boolean;
+	places?: boolean;
+	fill?: number[];
+}
+
+function themeLayers(id: string, color: string, outline: OutlinePattern, opts: ThemeOptions = {}) {
+	const [fill = 0.1, activeFill = 0.22] = opts.fill ?? [];
 	const dash = DASHES[outline];
 	const cap = outline === 'dotted' ? 'round' : 'butt';
 	const layers: LayerSpec[] = [
@@ -127,84 +129,64 @@ function themeLayers(
 	return layers;
 }
 
-/**
- * In drawing order within each kind of mark (the style puts all fills under all lines under
- * all points): themes, then the borders, then the route on top of the lines.
- */
-export const LAYERS: readonly LayerDef[] = [
-	{
-		id: 'enforcement',
-		kind: 'thematic',
-		title: 'Enforcement programs',
-		description: 'Programa Frontera Sur, the Mérida Initiative, “Third Safe Country” and “Remain in Mexico”. Solid outline; national measures outline all of Mexico.',
-		swatch: { shape: 'fill', color: LAYER_COLORS.enforcement, outline: 'solid' },
-		data: 'enforcement.geojson',
-		layers: themeLayers('enforcement', LAYER_COLORS.enforcement, 'solid', { national: true })
-	},
-	{
-		id: 'surveillance',
-		kind: 'thematic',
-		title: 'Surveillance',
-		description: 'US-funded towers and biometric equipment in the states the sources name (no tower sites are given), and the Southern Command at the Guatemala border. Dashed outline.',
-		swatch: { shape: 'fill', color: LAYER_COLORS.surveillance, outline: 'dashed' },
-		data: 'surveillance.geojson',
-		// A fainter fill: its region is the same as Programa Frontera Sur's, and two strong tints
-		// of complementary colours would mix to grey. The dashed outline carries it.
-		layers: themeLayers('surveillance', LAYER_COLORS.surveillance, 'dashed', { fill: [0.05, 0.12] })
-	},
-	{
-		id: 'refuge',
-		kind: 'thematic',
-		title: 'Refuge policy',
-		description: 'Asylum in the Constitution, Mexico City’s sanctuary constitution, asylum requests, and shelters and rights organisations (circles). Dotted outline.',
-		swatch: { shape: 'fill', color: LAYER_COLORS.refuge, outline: 'dotted' },
-		data: 'refuge.geojson',
-		layers: themeLayers('refuge', LAYER_COLORS.refuge, 'dotted', { national: true, places: true })
-	},
-	{
-		id: 'borders',
-		kind: 'reference',
-		title: 'International borders',
-		description: 'Mexico’s borders with Guatemala and Belize, and with the United States.',
-		swatch: { shape: 'line', color: LAYER_COLORS.borders, outline: 'solid' },
-		data: 'borders.geojson',
-		layers: [
-			{
-				id: 'borders-line',
-				type: 'line',
-				layout: { 'line-join': 'round', 'line-cap': 'round' },
-				// Chapters highlight a border by its id (mx-gt, mx-us).
-				paint: { 'line-color': LAYER_COLORS.borders, 'line-width': width(1.5) }
-			}
-		]
-	},
-	{
-		id: 'route',
-		kind: 'reference',
-		title: 'Route north',
-		description: 'Schematic route north (not an exact path): from the Guatemala border through the Oaxaca and Tabasco corridors and Mexico City to Tijuana.',
-		swatch: { shape: 'dashed', color: LAYER_COLORS.route, outline: 'dashed' },
-		data: 'route.geojson',
-		layers: [
-			{
-				// A pale casing keeps the dashes legible where they cross fills and borders.
-				id: 'route-casing',
-				type: 'line',
-				layout: { 'line-join': 'round', 'line-cap': 'round' },
-				paint: { 'line-color': BASEMAP.mexico, 'line-opacity': 0.85, 'line-width': width(4) }
-			},
-			{
-				id: 'route-line',
-				type: 'line',
-				layout: { 'line-join': 'round' },
-				paint: {
-					'line-color': LAYER_COLORS.route,
-					'line-width': width(2),
-					'line-dasharray': [2, 1.5]
-				}
-			}
-		]
-	}
-];
+/** The draw kinds of layers.json, each a function from a layer entry to its MapLibre layers. */
+const DRAW = {
+	theme: (id: string, color: string, outline: OutlinePattern, opts: ThemeOptions) => themeLayers(id, color, outline, opts),
+	borders: (id: string, color: string): LayerSpec[] => [
+		{
+			id: `${id}-line`,
+			type: 'line',
+			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			// Chapters highlight a border by its id (mx-gt, mx-us).
+			paint: { 'line-color': color, 'line-width': width(1.5) }
+		}
+	],
+	route: (id: string, color: string): LayerSpec[] => [
+		{
+			// A pale casing keeps the dashes legible where they cross fills and borders.
+			id: `${id}-casing`,
+			type: 'line',
+			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			paint: { 'line-color': BASEMAP.mexico, 'line-opacity': 0.85, 'line-width': width(4) }
+		},
+		{
+			id: `${id}-line`,
+			type: 'line',
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': color, 'line-width': width(2), 'line-dasharray': [2, 1.5] }
+		}
+	]
+};
+
+interface LayerEntry {
+	id: string;
+	kind: string;
+	title: string;
+	description: string;
+	data: string;
+	color: string;
+	swatch: string;
+	outline: string;
+	draw: 'borders' | 'route' | { theme: ThemeOptions };
+}
+
+function define(entry: LayerEntry): LayerDef {
+	const outline = entry.outline as OutlinePattern;
+	if (!(outline in DASHES)) throw new Error(`src/lib/layers/layers.json: ${entry.id}.outline: "${entry.outline}" is not solid, dashed or dotted`);
+	const layers =
+		typeof entry.draw === 'string' ? DRAW[entry.draw](entry.id, entry.color) : DRAW.theme(entry.id, entry.color, outline, entry.draw.theme);
+	return {
+		id: entry.id,
+		kind: entry.kind as LayerDef['kind'],
+		title: entry.title,
+		description: entry.description,
+		swatch: { shape: entry.swatch as LayerDef['swatch']['shape'], color: entry.color, outline },
+		data: entry.data,
+		layers
+	};
+}
+
+/** Every layer of layers.json, in drawing order, with its MapLibre layers. */
+export const LAYERS: readonly LayerDef[] = (layerList.layers as LayerEntry[]).map(define);
 
 export const LAYER_IDS: ReadonlySet<string> = new Set(LAYERS.map((l) => l.id));

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { ContentError } from '$lib/content/errors';
-import { SLUG } from '$lib/content/schema';
+import { SLUG } from '$lib/content/dates';
 import { dateProblem } from '$lib/content/dates';
 
 /** A source document: a seed file kept byte for byte, and what we know about it. */
