@@ -1,7 +1,7 @@
 /**
  * Proof that the real production build (`vite build`, prerendering every page) refuses bad
  * content: a copy of the project with one broken chapter must fail to build, and the output
- * must say which file and what is wrong. Two builds, run side by side.
+ * must say which file and what is wrong. The builds run side by side.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -50,11 +50,11 @@ const citingName = chapterNames.find((f) => {
 	return Array.isArray(data.citations) && data.citations.length > 0;
 });
 
-function editChapter(dir: string, name: string, edit: (data: Record<string, unknown>) => void) {
+function editChapter(dir: string, name: string, edit: (data: Record<string, unknown>) => void, editBody = (body: string) => body) {
 	const path = join(dir, CHAPTER_DIR, name);
 	const { data, body } = splitChapter(readFileSync(path, 'utf8'));
 	edit(data);
-	writeFileSync(path, joinChapter(data, body));
+	writeFileSync(path, joinChapter(data, editBody(body)));
 }
 
 describe('vite build refuses bad content', () => {
@@ -82,5 +82,14 @@ describe('vite build refuses bad content', () => {
 		expect(code, output.slice(-3000)).not.toBe(0);
 		expect(output).toContain(`${CHAPTER_DIR}/${name}: layers[`);
 		expect(output).toContain('unknown layer "no-such-layer"');
+	});
+
+	it.concurrent('fails on a chapter that breaks an editorial rule, naming the file, line and field', { timeout: 180_000 }, async () => {
+		const dir = copyProject();
+		const name = chapterNames[1]!;
+		editChapter(dir, name, () => {}, (body) => `${body.trimEnd()}\n\nA claim that cites no passage at all.\n`);
+		const { code, output } = await build(dir);
+		expect(code, output.slice(-3000)).not.toBe(0);
+		expect(output).toMatch(new RegExp(`${CHAPTER_DIR}/${name}:\\d+: body: paragraph \\d+ cites no passage: "A claim that cites no passage at all.`));
 	});
 });

@@ -28,7 +28,7 @@ export function splitFrontmatter(text, file) {
 	try {
 		data = parse(yaml, { prettyErrors: true });
 	} catch (error) {
-		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		const reason = (error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error);
 		// The YAML starts on the file's second line, after the opening fence.
 		const at = /** @type {{ linePos?: { line: number }[] }} */ (error).linePos?.[0]?.line;
 		throw new ContentError(file, 'frontmatter', `is not valid YAML: ${reason.replace(/ at line \d+, column \d+:?$/, '')}`, at ? at + 1 : undefined);

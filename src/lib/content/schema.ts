@@ -1,4 +1,5 @@
 import { ContentError } from './errors';
+import { LIMITS } from './limits';
 import { parsePeriod, SLUG, type Period } from './dates';
 
 export type Bbox = [west: number, south: number, east: number, north: number];
@@ -161,15 +162,17 @@ export function validateChapter(data: unknown, file: string, fallbackSlug: strin
 	if (typeof when === 'string') f.fail('when', when);
 
 	const maxZoomValue = data.maxZoom ?? 7;
-	if (typeof maxZoomValue !== 'number' || !Number.isFinite(maxZoomValue) || maxZoomValue < 1 || maxZoomValue > 16) f.fail('maxZoom', 'must be a number from 1 to 16');
+	const zoom = LIMITS.maxZoom;
+	if (typeof maxZoomValue !== 'number' || !Number.isFinite(maxZoomValue) || maxZoomValue < zoom.min || maxZoomValue > zoom.max)
+		f.fail('maxZoom', `must be a number from ${zoom.min} to ${zoom.max}`);
 
 	const places = f.idList('places', ctx.places, 'place', { nonEmpty: true });
 	const bounds = validateBounds(f);
 
-	const mapText = f.string('mapText', { max: 600 })!;
+	const mapText = f.string('mapText', { max: LIMITS.mapTextChars })!;
 	return {
 		slug,
-		title: f.string('title', { max: 120 })!,
+		title: f.string('title', { max: LIMITS.titleChars })!,
 		when,
 		places,
 		bounds,
@@ -177,7 +180,7 @@ export function validateChapter(data: unknown, file: string, fallbackSlug: strin
 		layers: f.idList('layers', ctx.layers, 'layer'),
 		highlight: data.highlight === undefined ? [] : f.idList('highlight', ctx.highlightable, 'highlightable place or feature'),
 		mapText,
-		description: f.string('description', { optional: true, max: 300 }) ?? mapText,
+		description: f.string('description', { optional: true, max: LIMITS.descriptionChars }) ?? mapText,
 		citations: parseCitations(data.citations, file, 'citations')
 	};
 }

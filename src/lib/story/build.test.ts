@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '$lib/content/errors';
+import { THEMATIC_LAYERS } from '$lib/layers/props';
 import { LAYERS, type LayerDef } from '$lib/layers/registry';
 import { parseLayerFile } from '$lib/layers/features';
 import { bodyText } from '$lib/sources/corpus';
@@ -150,7 +151,7 @@ function expectContentError(run: () => unknown, file: string, field: string, rea
 	const error = thrown as ContentError;
 	expect(error.message).toContain(file);
 	expect(error.message).toContain(field);
-	expect(error.message.startsWith(`${file}: ${field}: `), error.message).toBe(true);
+	expect(error.message.startsWith(`${file}${error.line ? `:${error.line}` : ''}: ${field}: `), error.message).toBe(true);
 	expect(error.file).toBe(file);
 	expect(error.field).toBe(field);
 	expect(error.message).toMatch(reason);
@@ -586,12 +587,19 @@ const cases: Case[] = [
 		'features[0].properties.id',
 		/is already used in geo\/gazetteer\.json/
 	),
-	thematicCase('thematic feature without a supporting passage', (p) => (p.passages = []), 'passages', /has no supporting passage/),
-	thematicCase('thematic feature with no passages field', (p) => delete p.passages, 'passages', /has no supporting passage/),
+	thematicCase('thematic feature without a supporting passage', (p) => (p.passages = []), 'passages', /cites no supporting passage/),
+	thematicCase('thematic feature with no passages field', (p) => delete p.passages, 'passages', /cites no supporting passage/),
 	thematicCase('thematic feature citing an unknown passage', (p) => (p.passages = ['nope']), 'passages[0]', /unknown passage "nope"/),
 	thematicCase('thematic feature with an invalid start date', (p) => (p.start = '2014-13'), 'start', /month 13 does not exist/),
 	thematicCase('thematic feature ending before it starts', (p) => ((p.start = '2015'), (p.end = '2014')), 'end', /ends \(2014\) before it starts \(2015\)/),
-	thematicCase('thematic feature of another layer', (p) => (p.layer = 'other-layer'), 'layer', /"other-layer" does not match the layer/),
+	thematicCase('thematic feature of an unknown layer', (p) => (p.layer = 'other-layer'), 'layer', /"other-layer" is not a thematic layer/),
+	thematicCase(
+		'thematic feature filed under another thematic layer',
+		(p) => (p.layer = THEMATIC_LAYERS.find((id) => id !== p.layer)),
+		'layer',
+		/does not match the layer/
+	),
+	thematicCase('thematic feature with an end that is not a date', (p) => (p.end = 'soon'), 'end', /"soon" is not a date.*or "unknown"/),
 	thematicCase('thematic feature without a program', (p) => delete p.program, 'program', /must be non-empty text/),
 	story(
 		'gazetteer place within an unknown region',

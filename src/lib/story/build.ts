@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { point } from '@turf/turf';
+import { bbox, point } from '@turf/turf';
 import { ContentError } from '$lib/content/errors';
 import { splitFrontmatter } from '$lib/content/frontmatter';
-import { parseCitations, validateChapter, type ChapterMeta, type CitationSpec } from '$lib/content/schema';
+import { parseCitations, validateChapter, type Bbox, type ChapterMeta, type CitationSpec } from '$lib/content/schema';
 import { parseGazetteer, type Place } from '$lib/geo/gazetteer';
 import { LAYER_IDS, LAYERS } from '$lib/layers/registry';
 import { parseLayerFile } from '$lib/layers/features';
@@ -10,6 +10,7 @@ import { frameBounds } from '$lib/map/camera';
 import { attribution, type Source } from '$lib/sources/corpus';
 import { passageHref, resolvePassage, type Passage } from '$lib/sources/passages';
 import { renderChapterBody } from './render';
+import { checkStory, type ChapterContent } from './rules';
 import type { ChapterView, StoryData } from './types';
 
 export interface StoryInputs {
@@ -73,6 +74,8 @@ export function buildStory(inputs: StoryInputs): Story {
 	// Layer features cite shared passages, so they are checked once those are known.
 	const features = new Map<string, FeatureCollection>();
 	const featureIds = new Map<string, string>();
+	const featureLayers = new Map<string, string>();
+	const featureBounds = new Map<string, Bbox>();
 	for (const def of LAYERS) {
 		const file = `geo/${def.data}`;
 		const text = inputs.layerFiles[def.data];
@@ -83,6 +86,8 @@ export function buildStory(inputs: StoryInputs): Story {
 			const other = featureIds.get(id) ?? (placesById.has(id) ? 'geo/gazetteer.json' : undefined);
 			if (other) throw new ContentError(file, `features[${i}].properties.id`, `"${id}" is already used in ${other}`);
 			featureIds.set(id, file);
+			featureLayers.set(id, def.id);
+			featureBounds.set(id, bbox(f) as Bbox);
 		});
 		features.set(def.id, collection);
 	}
@@ -104,6 +109,7 @@ export function buildStory(inputs: StoryInputs): Story {
 	}
 
 	const citedBy = new Map<string, string[]>();
+	const checked: ChapterContent[] = [];
 	const chapters: ChapterView[] = parsed.map(({ file, meta, body, bodyLine }, index) => {
 		const rendered = renderChapterBody(body, file, { passages, sources }, bodyLine);
 		const cited = new Set([...meta.citations.map((c) => c.id), ...rendered.notes.map((n) => n.passage.id)]);
@@ -113,6 +119,8 @@ export function buildStory(inputs: StoryInputs): Story {
 			const region = place.kind === 'state' || place.kind === 'country' ? regions.get(place.within) : undefined;
 			return region ?? (point(place.coordinates, { id }) as Feature<Geometry>);
 		});
+		const frame = meta.bounds ?? frameBounds(framed, { minSpan: 2.5, padding: 0.08 });
+		checked.push({ file, meta, body, bodyLine, frame });
 		return {
 			index,
 			slug: meta.slug,
@@ -133,7 +141,7 @@ export function buildStory(inputs: StoryInputs): Story {
 			mapText: meta.mapText,
 			description: meta.description,
 			view: {
-				bounds: meta.bounds ?? frameBounds(framed, { minSpan: 2.5, padding: 0.08 }),
+				bounds: frame,
 				maxZoom: meta.maxZoom,
 				layers: meta.layers,
 				highlight: meta.highlight,
@@ -141,6 +149,15 @@ export function buildStory(inputs: StoryInputs): Story {
 			}
 		};
 	});
+
+	const [problem] = checkStory(checked, inputs.sources.map((s) => s.id), {
+		passages,
+		places: placesById,
+		features: featureLayers,
+		featureBounds,
+		sourceTexts: new Map(inputs.sources.map((s) => [s.id, s.text]))
+	});
+	if (problem) throw new ContentError(problem.file, problem.field, problem.message, problem.line);
 
 	const used = new Set(chapters.flatMap((c) => c.view.places));
 	const places = gazetteer

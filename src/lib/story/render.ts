@@ -28,7 +28,8 @@ export interface RenderedChapter {
 	notes: Note[];
 }
 
-const TOKEN = /\{\{(quote|q):([^}\s]*)\}\}|\[\^([^\]\s]*)\]/g;
+/** The three citation forms: {{quote:id}}, {{q:id}} and [^id]. */
+export const TOKEN = /\{\{(quote|q):([^}\s]*)\}\}|\[\^([^\]\s]*)\]/g;
 const markdown = new Marked({ gfm: true, async: false });
 
 function paragraphs(text: string): string {
