@@ -1,8 +1,31 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { MEDIA } from './src/lib/layout';
+
+/**
+ * `@media (--wide)` in any stylesheet or component style becomes MEDIA.wide: the breakpoints
+ * have one home (src/lib/layout.ts) for both CSS and the components' matchMedia.
+ */
+function customMedia(): Plugin {
+	return {
+		name: 'frontera-custom-media',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!/\.css(?:$|\?)|[?&]type=style/.test(id)) return;
+			return code.replace(/@media[^{;]*/g, (prelude) =>
+				prelude.replace(/\(--([\w-]+)\)/g, (_, name: string) => {
+					const query = MEDIA[name as keyof typeof MEDIA];
+					if (!query) this.error(`unknown custom media (--${name}); src/lib/layout.ts defines ${Object.keys(MEDIA).join(', ')}`);
+					return query;
+				})
+			);
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [customMedia(), sveltekit()],
 	server: { fs: { allow: ['geo', 'seeds'] } },
 	test: {
 		// Unit tests only. tests/build/ (links, HTML validity) reads the production build and has

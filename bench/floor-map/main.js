@@ -5,6 +5,8 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import layerList from '../../src/lib/layers/layers.json';
+import { BASEMAP } from '../../src/lib/map/palette';
 
 setWorkerUrl(workerUrl);
 
@@ -22,20 +24,21 @@ if (params.has('w')) container.style.width = `${Number(params.get('w'))}px`;
 if (params.has('h')) container.style.height = `${Number(params.get('h'))}px`;
 const bounds = (params.get('bounds') ?? '-118,13.5,-86,33').split(',').map(Number);
 
-const THEME = { enforcement: '#C35000', surveillance: '#0072B2', refuge: '#A8507F', route: '#333333', borders: '#5b3a1e' };
+// The registry's colours and the story's basemap, from their one home.
+const THEME = Object.fromEntries(layerList.layers.map((l) => [l.id, l.color]));
 const isPolygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isPoint = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
 
-const thematic = Object.keys(urls).filter((id) => id !== 'countries' && id !== 'states');
+const thematic = layerList.layers.map((l) => l.id).filter((id) => id in urls);
 const style = {
 	version: 8,
 	sources: Object.fromEntries(Object.keys(urls).map((id) => [id, { type: 'geojson', data: urls[id] }])),
 	layers: [
-		{ id: 'sea', type: 'background', paint: { 'background-color': '#d7e4ec' } },
-		{ id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#ebe7df' } },
-		{ id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#b8b0a2', 'line-width': 0.8 } },
-		{ id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': '#faf7f1' } },
-		{ id: 'states-line', type: 'line', source: 'states', paint: { 'line-color': '#b5ab99', 'line-width': 0.6 } },
+		{ id: 'sea', type: 'background', paint: { 'background-color': BASEMAP.sea } },
+		{ id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': BASEMAP.land } },
+		{ id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': BASEMAP.landLine, 'line-width': 0.8 } },
+		{ id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': BASEMAP.mexico } },
+		{ id: 'states-line', type: 'line', source: 'states', paint: { 'line-color': BASEMAP.stateLine, 'line-width': 0.6 } },
 		...thematic.flatMap((id) => [
 			{ id: `${id}-fill`, type: 'fill', source: id, filter: isPolygon, paint: { 'fill-color': THEME[id] ?? '#555', 'fill-opacity': 0.1 } },
 			{ id: `${id}-line`, type: 'line', source: id, filter: ['!', isPoint], paint: { 'line-color': THEME[id] ?? '#555', 'line-width': 1.5 } },

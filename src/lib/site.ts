@@ -7,3 +7,15 @@ export const SITE_URL = ((import.meta.env.PUBLIC_SITE_URL as string | undefined)
 export const SITE_NAME = 'Frontera';
 
 export const absolute = (path: string) => `${SITE_URL}${path}`;
+
+/** The story's headline, and the home page's title derived from it. */
+export const HEADLINE = 'How Mexico’s migration policy became bound up with US enforcement';
+export const HOME_TITLE = `${SITE_NAME}: ${HEADLINE[0]!.toLowerCase()}${HEADLINE.slice(1)}`;
+
+/** A page's title: "Sources · Frontera". */
+export const pageTitle = (title: string) => `${title} · ${SITE_NAME}`;
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** A count as prose writes it: "five", "12". */
+export const countWord = (n: number) => WORDS[n] ?? String(n);

@@ -1,3 +1,3 @@
-import { storyData } from '$lib/story/data.server';
+import { site } from '$lib/server/site';
 
-export const load = () => ({ story: storyData() });
+export const load = () => ({ story: site().data });

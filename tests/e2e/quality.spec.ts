@@ -351,6 +351,7 @@ test.describe('bad URLs', () => {
 			expect(problems, url).toEqual([]);
 			await expect(page.getByRole('link', { name: /start the story/i })).toHaveAttribute('href', '/');
 		}
+		for (const c of chapters) await expect(page.getByRole('link', { name: c.title })).toHaveAttribute('href', `/chapters/${c.slug}/`);
 	});
 });
 

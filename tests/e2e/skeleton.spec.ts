@@ -23,14 +23,6 @@ test('the served HTML holds the text of every chapter, before any script runs', 
 	}
 });
 
-test.describe('with JavaScript disabled', () => {
-	test.use({ javaScriptEnabled: false });
-	test('every chapter is readable', async ({ page }) => {
-		await page.goto('/');
-		for (const c of chapters) await expect(page.getByRole('heading', { name: c.title, level: 2 })).toBeVisible();
-	});
-});
-
 test('the map draws: the canvas holds a real picture, not a blank', async ({ page }) => {
 	await page.goto('/');
 	await mapIdle(page);

@@ -1,5 +1,5 @@
 /**
- * Loads the real content of the repository with node:fs, the way src/lib/story/story.server.ts
+ * Loads the real content of the repository with node:fs, the way src/lib/server/site.ts
  * does with import.meta.glob, so tests can build the real story and feed buildStory inputs
  * derived from the real files. Every call returns fresh copies: tests may mutate them.
  */

@@ -1,3 +1,4 @@
+import { LIMITS } from './limits';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from './errors';
 import { parseCitations, validateChapter, type SchemaContext } from './schema';
@@ -121,7 +122,12 @@ describe('validateChapter: bad chapters name the file and the field', () => {
 		['missing title', () => without('title'), 'title', /is required/],
 		['empty title', () => withField('title', '   '), 'title', /must not be empty/],
 		['title that is not text', () => withField('title', ['a']), 'title', /must be text/],
-		['title too long', () => withField('title', 'x'.repeat(121)), 'title', /121 characters; at most 120/],
+		[
+			'title too long',
+			() => withField('title', 'x'.repeat(LIMITS.titleChars + 1)),
+			'title',
+			new RegExp(`${LIMITS.titleChars + 1} characters; at most ${LIMITS.titleChars}$`)
+		],
 		['typo "layer:" (unknown field)', () => ({ ...without('layers'), layer: [firstLayer] }), 'layer', /is not a chapter field/],
 		['invalid slug (capitals, underscore)', () => withField('slug', 'Bad_Slug'), 'slug', /"Bad_Slug" does not match/],
 		['invalid slug (trailing hyphen)', () => withField('slug', 'bad-'), 'slug', /does not match/],

@@ -1,10 +1,10 @@
 // The only module that touches maplibre-gl. It is imported dynamically, after the story text
-// has rendered, so MapLibre's ~290 KiB never delays reading.
+// has rendered, so MapLibre (most of the page's JavaScript: see npm run bench) never delays reading.
 import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LAYERS } from '$lib/layers/registry';
-import type { MapView, PlaceView } from '$lib/story/types';
+import type { MapView, PlaceView } from './types';
 import { buildStyle } from './style';
 
 setWorkerUrl(workerUrl);

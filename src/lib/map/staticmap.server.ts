@@ -4,7 +4,7 @@ import { rewind } from '@turf/turf';
 import { Resvg } from '@resvg/resvg-js';
 import { escapeHtml } from '$lib/content/escape';
 import { LAYERS } from '$lib/layers/registry';
-import type { MapView, PlaceView } from '$lib/story/types';
+import type { MapView, PlaceView } from './types';
 import { BASEMAP } from './palette';
 
 export interface StaticMapData {

@@ -138,3 +138,8 @@ export function overlapsExcluded(source: Source, start: number, end: number): bo
 export function attribution(source: Source): string {
 	return [source.outlet ?? 'unnamed outlet', source.dateLabel].join(', ');
 }
+
+/** A source's metadata, without its texts: what pages about a source send to the browser. */
+export type SourceMeta = Omit<Source, 'text' | 'body'>;
+
+export const sourceMeta = ({ text: _text, body: _body, ...rest }: Source): SourceMeta => rest;

@@ -1,17 +1,7 @@
 import type { FeatureProps } from '$lib/layers/features';
-import type { Bbox } from '$lib/content/schema';
+import type { MapView, PlaceView } from '$lib/map/types';
 
-/** The complete map state of a chapter: applying it never depends on the chapter before. */
-export interface MapView {
-	bounds: Bbox;
-	maxZoom: number;
-	/** Thematic layers visible. */
-	layers: string[];
-	/** Place and feature ids drawn with emphasis. */
-	highlight: string[];
-	/** Places labelled on the map. */
-	places: string[];
-}
+export type { MapView, PlaceView };
 
 export interface NoteView {
 	number: number;
@@ -33,17 +23,6 @@ export interface ChapterView {
 	mapText: string;
 	description: string;
 	view: MapView;
-}
-
-/** A gazetteer entry as the browser needs it: enough to draw a labelled marker. */
-export interface PlaceView {
-	id: string;
-	name: string;
-	/** What the map label says: a short form of the name where it is long. */
-	label: string;
-	kind: string;
-	coordinates: [number, number];
-	within: string;
 }
 
 /** A thematic map feature, as the explore panel shows it: its checked properties and extras. */

@@ -1,3 +1,6 @@
-import { storyData } from '$lib/story/data.server';
+import { site } from '$lib/server/site';
 
-export const load = () => ({ chapters: storyData().chapters.map(({ slug, title }) => ({ slug, title })) });
+export const load = () => ({
+	chapters: site().data.chapters.map(({ slug, title }) => ({ slug, title })),
+	sources: site().sources.length
+});

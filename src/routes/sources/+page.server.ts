@@ -1,3 +1,3 @@
-import { sourceSummaries } from '$lib/sources/data.server';
+import { site } from '$lib/server/site';
 
-export const load = () => ({ sources: sourceSummaries() });
+export const load = () => ({ sources: site().sources });

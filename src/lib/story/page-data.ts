@@ -1,15 +1,11 @@
 import { LAYERS } from '$lib/layers/registry';
 import { attribution } from '$lib/sources/corpus';
 import { passageHref } from '$lib/sources/passages';
-import { loadStory } from './story.server';
+import type { Story } from './build';
 import type { FeatureInfo, PassageView, StoryData } from './types';
 
-let cached: StoryData | undefined;
-
 /** The part of the story the pages send to the browser. */
-export function storyData(): StoryData {
-	if (cached) return cached;
-	const story = loadStory();
+export function pageData(story: Story): StoryData {
 	const features: FeatureInfo[] = LAYERS.filter((l) => l.kind === 'thematic').flatMap((l) =>
 		(story.features.get(l.id)?.features ?? []).map((f) => {
 			const p = f.properties as FeatureInfo;
@@ -34,6 +30,5 @@ export function storyData(): StoryData {
 		passages[id] = view;
 	}
 	const sourceLinks = story.sources.map(({ id, title, outlet, dateLabel, authors }) => ({ id, title, outlet, dateLabel, authors }));
-	cached = { chapters: story.chapters, places: story.places, features, passages, sources: sourceLinks };
-	return cached;
+	return { chapters: story.chapters, places: story.places, features, passages, sources: sourceLinks };
 }

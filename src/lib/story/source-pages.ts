@@ -1,8 +1,6 @@
-import { loadStory } from '$lib/story/story.server';
-import { segmentBody, type ReaderParagraph } from './reader';
-import type { Source } from './corpus';
-
-export type SourceMeta = Omit<Source, 'text' | 'body'>;
+import { segmentBody, type ReaderParagraph } from '$lib/sources/reader';
+import { sourceMeta as meta, type SourceMeta } from '$lib/sources/corpus';
+import type { Story } from './build';
 
 export interface SourceSummary extends SourceMeta {
 	/** How many passages of this source the story cites. */
@@ -21,18 +19,16 @@ export interface SourcePage {
 	citedBy: Record<string, CitingChapter[]>;
 }
 
-const meta = ({ text: _text, body: _body, ...rest }: Source): SourceMeta => rest;
-
-export function sourceSummaries(): SourceSummary[] {
-	const story = loadStory();
+/** The sources with how many of their passages the story cites. */
+export function sourceSummaries(story: Story): SourceSummary[] {
 	return story.sources.map((s) => ({
 		...meta(s),
 		cited: [...story.passages.values()].filter((p) => p.source === s.id && story.citedBy.has(p.id)).length
 	}));
 }
 
-export function sourcePage(id: string): SourcePage | undefined {
-	const story = loadStory();
+/** A source's reader page: its body in paragraphs with the cited passages marked, and who cites each. */
+export function sourcePage(story: Story, id: string): SourcePage | undefined {
 	const source = story.sources.find((s) => s.id === id);
 	if (!source) return undefined;
 	const titles = new Map(story.chapters.map((c) => [c.slug, c.title]));
