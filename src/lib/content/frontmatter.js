@@ -1,6 +1,6 @@
 // The one frontmatter parser: the site build, the bench and the tests all split chapter files
 // here. Plain JavaScript (typed with JSDoc) so that Node scripts can import it as it is.
-import { parse } from 'yaml';
+import { isNode, parseDocument } from 'yaml';
 import { ContentError } from './errors.js';
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)([\s\S]*)$/;
@@ -11,7 +11,28 @@ const FENCE = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)([\s\S]*)$/;
  * @property {string} yaml the frontmatter's text
  * @property {string} body the Markdown body
  * @property {number} bodyLine line of the file on which the body starts, for error messages
+ * @property {(field: string) => { line: number, column: number } | undefined} locate
+ *   where a field ("citations[2].quote") stands in the file
  */
+
+/**
+ * Line and column (1-based) of an offset into a text.
+ * @param {string} text @param {number} offset
+ */
+export function position(text, offset) {
+	const before = text.slice(0, offset).split('\n');
+	return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/**
+ * "citations[2].quote" → ['citations', 2, 'quote']
+ * @param {string} field
+ */
+const fieldPath = (field) =>
+	field
+		.split(/\.|(?=\[)/)
+		.filter(Boolean)
+		.map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
 
 /**
  * Splits a Markdown file into its YAML frontmatter and its Markdown body.
@@ -21,18 +42,33 @@ const FENCE = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)([\s\S]*)$/;
  */
 export function splitFrontmatter(text, file) {
 	const match = FENCE.exec(text);
-	if (!match) throw new ContentError(file, 'frontmatter', 'the file must start with a --- fenced YAML block', 1);
+	if (!match) throw new ContentError(file, 'frontmatter', 'the file must start with a --- fenced YAML block', 1, 1);
 	const yaml = match[1] ?? '';
-	/** @type {unknown} */
-	let data;
-	try {
-		data = parse(yaml, { prettyErrors: true });
-	} catch (error) {
-		const reason = (error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error);
-		// The YAML starts on the file's second line, after the opening fence.
-		const at = /** @type {{ linePos?: { line: number }[] }} */ (error).linePos?.[0]?.line;
-		throw new ContentError(file, 'frontmatter', `is not valid YAML: ${reason.replace(/ at line \d+, column \d+:?$/, '')}`, at ? at + 1 : undefined);
+	// The YAML starts on the file's second line, after the opening fence.
+	const doc = parseDocument(yaml, { prettyErrors: true });
+	const [error] = doc.errors;
+	if (error) {
+		const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid';
+		const at = error.linePos?.[0];
+		throw new ContentError(file, 'frontmatter', `is not valid YAML: ${reason}`, at ? at.line + 1 : undefined, at?.col);
 	}
 	const body = match[2] ?? '';
-	return { data, yaml, body, bodyLine: text.slice(0, text.length - body.length).split('\n').length };
+	return {
+		data: doc.toJS(),
+		yaml,
+		body,
+		bodyLine: text.slice(0, text.length - body.length).split('\n').length,
+		locate(field) {
+			const path = fieldPath(field);
+			// The value's node where it has one, else the key's (a field that is missing has neither).
+			for (let n = path.length; n > 0; n--) {
+				const node = doc.getIn(path.slice(0, n), true);
+				if (isNode(node) && node.range) {
+					const { line, column } = position(yaml, node.range[0]);
+					return { line: line + 1, column };
+				}
+			}
+			return undefined;
+		}
+	};
 }

@@ -15,6 +15,11 @@ export const LIMITS = {
 	copiedWords: 12,
 	/** Citations each source gets across the whole story, at least. */
 	sourceCitations: 2,
+	/**
+	 * Bytes of a chapter file. The longest chapter is about 5 kB; every page carries every
+	 * chapter, so one oversized file would weigh on the whole site.
+	 */
+	chapterBytes: 20_000,
 	/** The closest zoom a chapter may set. */
 	maxZoom: { min: 1, max: 16 }
 } as const;

@@ -110,10 +110,13 @@ function validateBounds(f: Fields): Bbox | null {
 	if (!Array.isArray(value) || value.length !== 4 || !value.every((n) => typeof n === 'number' && Number.isFinite(n)))
 		f.fail('bounds', 'must be [west, south, east, north] in degrees');
 	const [w, s, e, n] = value as Bbox;
+	// [south, west, north, east] is the usual slip: latitudes first, as on paper maps.
+	const inRange = (lons: number[], lats: number[]) => lons.every((x) => x >= -180 && x <= 180) && lats.every((y) => y >= -85 && y <= 85);
+	const swapped = !inRange([w, e], [s, n]) && inRange([s, n], [w, e]) ? `; it looks like [south, west, north, east]: write [${s}, ${w}, ${n}, ${e}]` : '';
 	for (const [name, lon] of [['west', w], ['east', e]] as const)
-		if (lon < -180 || lon > 180) f.fail('bounds', `${name} ${lon} is outside -180…180`);
+		if (lon < -180 || lon > 180) f.fail('bounds', `${name} ${lon} is outside -180…180${swapped}`);
 	for (const [name, lat] of [['south', s], ['north', n]] as const)
-		if (lat < -85 || lat > 85) f.fail('bounds', `${name} ${lat} is outside -85…85`);
+		if (lat < -85 || lat > 85) f.fail('bounds', `${name} ${lat} is outside -85…85${swapped}`);
 	if (w >= e) f.fail('bounds', `west ${w} must be less than east ${e}`);
 	if (s >= n) f.fail('bounds', `south ${s} must be less than north ${n}`);
 	return [w, s, e, n];

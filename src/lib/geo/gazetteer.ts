@@ -28,39 +28,44 @@ export function parseGazetteer(raw: unknown, file: string, regions: ReadonlySet<
 	if (!Array.isArray(raw)) throw new ContentError(file, '(root)', 'must be a list of places');
 	const seen = new Map<string, string>();
 	return raw.map((entry: unknown, i) => {
-		const at = (field: string) => `[${i}].${field}`;
 		if (typeof entry !== 'object' || entry === null) throw new ContentError(file, `[${i}]`, 'must be a mapping');
 		const p = entry as Record<string, unknown>;
-		for (const key of Object.keys(p)) if (!FIELDS.includes(key)) throw new ContentError(file, at(key), 'is not a gazetteer field');
+		// Messages name the place by its index and, once known, its id.
+		const named = typeof p.id === 'string' && p.id ? `place "${p.id}": ` : '';
+		const fail = (field: string, message: string): never => {
+			throw new ContentError(file, `[${i}].${field}`, `${named}${message}`);
+		};
+		for (const key of Object.keys(p)) if (!FIELDS.includes(key)) fail(key, 'is not a gazetteer field');
 		const text = (field: string) => {
 			const v = p[field];
-			if (typeof v !== 'string' || !v.trim()) throw new ContentError(file, at(field), 'must be non-empty text');
-			return v.trim();
+			if (typeof v !== 'string' || !v.trim()) fail(field, 'must be non-empty text');
+			return (v as string).trim();
 		};
 		const id = text('id');
-		if (!SLUG.test(id)) throw new ContentError(file, at('id'), `"${id}" must be lower-case words joined by hyphens`);
-		if (seen.has(id)) throw new ContentError(file, at('id'), `"${id}" is used twice`);
+		if (!SLUG.test(id)) fail('id', `"${id}" must be lower-case words joined by hyphens`);
+		if (seen.has(id)) fail('id', `"${id}" is used twice`);
 		const name = text('name');
 		const aliases = p.aliases ?? [];
-		if (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && a.trim()))
-			throw new ContentError(file, at('aliases'), 'must be a list of names');
+		if (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && a.trim())) return fail('aliases', 'must be a list of names');
 		for (const n of [name, ...aliases]) {
 			const key = n.toLocaleLowerCase('es');
 			const other = seen.get(`name:${key}`);
-			if (other) throw new ContentError(file, at('aliases'), `"${n}" already names "${other}"`);
+			if (other) fail('aliases', `"${n}" already names "${other}"`);
 			seen.set(`name:${key}`, id);
 		}
 		seen.set(id, id);
 		const kind = text('kind');
-		if (!KINDS.has(kind)) throw new ContentError(file, at('kind'), `"${kind}" is not one of ${[...KINDS].join(', ')}`);
+		if (!KINDS.has(kind)) fail('kind', `"${kind}" is not one of ${[...KINDS].join(', ')}`);
 		const c = p.coordinates;
 		if (!Array.isArray(c) || c.length !== 2 || !c.every((n) => typeof n === 'number' && Number.isFinite(n)))
-			throw new ContentError(file, at('coordinates'), 'must be [longitude, latitude]');
+			fail('coordinates', 'must be [longitude, latitude]');
 		const [lon, lat] = c as [number, number];
-		if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
-			throw new ContentError(file, at('coordinates'), `[${lon}, ${lat}] is not a longitude/latitude pair`);
+		if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+			const swapped = lat >= -180 && lat <= 180 && lon >= -90 && lon <= 90 ? `; it looks like [latitude, longitude]: write [${lat}, ${lon}]` : '';
+			fail('coordinates', `[${lon}, ${lat}] is not a longitude/latitude pair${swapped}`);
+		}
 		const within = text('within');
-		if (!regions.has(within)) throw new ContentError(file, at('within'), `unknown state or country "${within}"`);
+		if (!regions.has(within)) fail('within', `unknown state or country "${within}"`);
 		const place: Place = { id, name, aliases: aliases as string[], kind: kind as PlaceKind, coordinates: [lon, lat], within, location: text('location') };
 		if (p.label !== undefined) place.label = text('label');
 		return place;

@@ -35,23 +35,48 @@ export function parseLayerFile(
 	passageIds: ReadonlySet<string>
 ): FeatureCollection {
 	const issues = getIssues(text);
-	if (issues.length) throw new ContentError(file, '(GeoJSON)', `is not valid GeoJSON: ${issues.slice(0, 3).map((i) => i.message).join('; ')}`);
+	if (issues.length) throw invalidGeoJson(text, file, issues);
 	const data = JSON.parse(text) as FeatureCollection;
 	if (data.type !== 'FeatureCollection') throw new ContentError(file, 'type', 'must be a FeatureCollection');
+	const named = (i: number) => (typeof data.features[i]?.properties?.id === 'string' ? `feature "${data.features[i]!.properties!.id}": ` : '');
 	data.features.forEach((feature, i) => {
 		const id = feature.properties?.id;
-		if (typeof id !== 'string' || !SLUG.test(id)) throw new ContentError(file, `features[${i}].properties.id`, 'must be lower-case words joined by hyphens');
+		if (typeof id !== 'string' || !SLUG.test(id))
+			throw new ContentError(file, `features[${i}].properties.id`, `${named(i)}must be lower-case words joined by hyphens`);
 	});
 	if (layer.kind === 'reference') return data;
 	data.features.forEach((feature, i) => {
 		const p = (feature.properties ?? {}) as Record<string, unknown>;
 		const at = (field: string) => `features[${i}].properties.${field}`;
 		const problem = featureProblem(p);
-		if (problem) throw new ContentError(file, at(problem[0]), problem[1]);
-		if (p.layer !== layer.id) throw new ContentError(file, at('layer'), `"${p.layer}" does not match the layer "${layer.id}"`);
+		if (problem) throw new ContentError(file, at(problem[0]), `${named(i)}${problem[1]}`);
+		if (p.layer !== layer.id) throw new ContentError(file, at('layer'), `${named(i)}"${p.layer}" does not match the layer "${layer.id}"`);
 		(p.passages as string[]).forEach((id, j) => {
-			if (!passageIds.has(id)) throw new ContentError(file, `${at('passages')}[${j}]`, `unknown passage "${id}"`);
+			if (!passageIds.has(id)) throw new ContentError(file, `${at('passages')}[${j}]`, `${named(i)}unknown passage "${id}"`);
 		});
 	});
 	return data;
+}
+
+/**
+ * Names where invalid GeoJSON goes wrong: the JSON position when it does not parse, else the
+ * first feature (index and id) that placemark's check finds at fault.
+ */
+function invalidGeoJson(text: string, file: string, issues: { message: string }[]): ContentError {
+	let data: { features?: unknown[] };
+	try {
+		data = JSON.parse(text) as { features?: unknown[] };
+	} catch (error) {
+		return new ContentError(file, '(JSON)', `is not valid JSON: ${(error as Error).message}; run npm run geo to write it again`);
+	}
+	const features = Array.isArray(data.features) ? data.features : [];
+	for (const [i, feature] of features.entries()) {
+		const own = getIssues(JSON.stringify({ type: 'FeatureCollection', features: [feature] }));
+		if (own.length) {
+			const id = (feature as { properties?: { id?: unknown } })?.properties?.id;
+			const named = typeof id === 'string' ? `feature "${id}": ` : '';
+			return new ContentError(file, `features[${i}].geometry`, `${named}is not valid GeoJSON: ${own.slice(0, 3).map((x) => x.message).join('; ')}`);
+		}
+	}
+	return new ContentError(file, '(GeoJSON)', `is not valid GeoJSON: ${issues.slice(0, 3).map((x) => x.message).join('; ')}`);
 }

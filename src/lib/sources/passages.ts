@@ -25,7 +25,10 @@ export function resolvePassage(spec: CitationSpec, sources: ReadonlyMap<string, 
 	const result = resolveQuote(bodyText(source), { exact: spec.quote, prefix: spec.prefix, suffix: spec.suffix });
 	if (!result.ok) {
 		const shown = spec.quote.length > 80 ? `${spec.quote.slice(0, 77)}…` : spec.quote;
-		throw new ContentError(file, `${field}.quote`, `"${shown}" in ${spec.source}: ${result.reason}`);
+		// A quote copied from the wrong document is a common slip: say where it is.
+		const elsewhere = [...sources.values()].find((s) => s.id !== source.id && resolveQuote(bodyText(s), { exact: spec.quote }).ok);
+		const hint = elsewhere && /^not found/.test(result.reason) ? `; it is in ${elsewhere.id}: set source: ${elsewhere.id}` : '';
+		throw new ContentError(file, `${field}.quote`, `"${shown}" in ${spec.source}: ${result.reason}${hint}`);
 	}
 	const start = source.body.start + result.position.start;
 	const end = source.body.start + result.position.end;

@@ -66,6 +66,7 @@ const thematic: LayerDef | undefined = LAYERS.find(
 	(l) => l.kind === 'thematic' && base.layerFiles[l.data] && (JSON.parse(base.layerFiles[l.data]!) as FeatureCollection).features.length > 0
 );
 const reference = LAYERS[0]!;
+const referenceFeatureId = (i: number) => (JSON.parse(base.layerFiles[reference.data]!) as FeatureCollection).features[i]!.properties!.id as string;
 
 const realPassageIds = () => new Set(realStory().passages.keys());
 const gazetteer = base.gazetteer.raw as { id: string; coordinates: [number, number]; within: string; name: string; aliases: string[] }[];
@@ -99,15 +100,18 @@ interface Case {
 	file: string;
 	field: string;
 	reason: RegExp;
+	/** The line of the file the message must name, where the case expects one. */
+	line?: number;
 }
 
 /** A case that runs buildStory on the real inputs after `mutate`. */
-function story(name: string, mutate: (inputs: StoryInputs) => void, file: string, field: string, reason: RegExp): Case {
+function story(name: string, mutate: (inputs: StoryInputs) => void, file: string, field: string, reason: RegExp, line?: number): Case {
 	return {
 		name,
 		file,
 		field,
 		reason,
+		line,
 		run: () => {
 			const inputs = realInputs();
 			mutate(inputs);
@@ -140,7 +144,7 @@ function thematicCase(name: string, edit: (props: Record<string, unknown>) => vo
 	};
 }
 
-function expectContentError(run: () => unknown, file: string, field: string, reason: RegExp): ContentError {
+function expectContentError(run: () => unknown, file: string, field: string, reason: RegExp, line?: number): ContentError {
 	let thrown: unknown;
 	try {
 		run();
@@ -151,10 +155,12 @@ function expectContentError(run: () => unknown, file: string, field: string, rea
 	const error = thrown as ContentError;
 	expect(error.message).toContain(file);
 	expect(error.message).toContain(field);
-	expect(error.message.startsWith(`${file}${error.line ? `:${error.line}` : ''}: ${field}: `), error.message).toBe(true);
+	const at = error.line ? `:${error.line}${error.column ? `:${error.column}` : ''}` : '';
+	expect(error.message.startsWith(`${file}${at}: ${field}: `), error.message).toBe(true);
 	expect(error.file).toBe(file);
 	expect(error.field).toBe(field);
 	expect(error.message).toMatch(reason);
+	if (line !== undefined) expect(error.line, error.message).toBe(line);
 	return error;
 }
 
@@ -297,15 +303,15 @@ describe('buildStory on the real content', () => {
 		const inputs = realInputs();
 		editChapter(inputs, secondKey, (data, body) => {
 			addCitation(data, { id: 'qa-factsheet', source: 'cnsnews-2017', quote: 'an accompanying Q&A factsheet added.' });
-			addCitation(data, { id: 'qa-block', source: 'cnsnews-2017', speaker: '<b>DHS</b> & "friends"', quote: 'Q&A factsheet' });
+			addCitation(data, { id: 'qa-block', source: 'cnsnews-2017', speaker: 'DHS & "friends" <3 > 2', quote: 'Q&A factsheet' });
 			return `${body}\n\nThe department {{q:qa-factsheet}}\n\n{{quote:qa-block}}\n`;
 		});
 		const chapter = buildStory(inputs).chapters[1]!;
 		expect(chapter.html).toContain('an accompanying Q&amp;A factsheet added.</q>');
 		expect(chapter.html).toContain('<p>Q&amp;A factsheet</p></blockquote>');
-		expect(chapter.html).toContain('&lt;b&gt;DHS&lt;/b&gt; &amp; &quot;friends&quot;');
+		expect(chapter.html).toContain('DHS &amp; &quot;friends&quot; &lt;3 &gt; 2');
 		expect(chapter.html).not.toContain('Q&A');
-		expect(chapter.html).not.toContain('<b>DHS');
+		expect(chapter.html).not.toContain('<3');
 	});
 });
 
@@ -502,29 +508,33 @@ const cases: Case[] = [
 		'body citing an unknown passage ([^nope])',
 		(i) => editChapter(i, firstKey, (_d, body) => `${body.trimEnd()}\n\nA claim.[^nope]\n`),
 		first,
-		`body (line ${firstFileLine(`${firstBody.trimEnd()}\n\nA claim.[^nope]\n`, '[^nope]')})`,
-		/\[\^nope\] cites an unknown passage "nope"/
+		'body',
+		/\[\^nope\] cites an unknown passage "nope"/,
+		firstFileLine(`${firstBody.trimEnd()}\n\nA claim.[^nope]\n`, '[^nope]')
 	),
 	story(
 		'body quoting an unknown passage ({{q:nope}})',
 		(i) => editChapter(i, firstKey, (_d, body) => `{{q:nope}}\n${body}`),
 		first,
-		`body (line ${firstFileLine(`{{q:nope}}\n${firstBody}`, '{{q:nope}}')})`,
-		/\{\{q:nope\}\} cites an unknown passage "nope"/
+		'body',
+		/\{\{q:nope\}\} cites an unknown passage "nope"/,
+		firstFileLine(`{{q:nope}}\n${firstBody}`, '{{q:nope}}')
 	),
 	story(
 		'{{quote:x}} not on its own line',
 		(i) => editChapter(i, firstKey, (_d, body) => `${body.trimEnd()}\n\nAs the source says: {{quote:${knownPassage}}}\n`),
 		first,
-		`body (line ${firstFileLine(`${firstBody.trimEnd()}\n\nAs the source says: {{quote:${knownPassage}}}\n`, 'As the source says')})`,
-		new RegExp(`\\{\\{quote:${knownPassage}\\}\\} must stand on a line of its own`)
+		'body',
+		new RegExp(`\\{\\{quote:${knownPassage}\\}\\} must stand on a line of its own`),
+		firstFileLine(`${firstBody.trimEnd()}\n\nAs the source says: {{quote:${knownPassage}}}\n`, 'As the source says')
 	),
 	story(
 		'malformed citation ({{quote: id}} with a space)',
 		(i) => editChapter(i, firstKey, (_d, body) => `${body.trimEnd()}\n\n{{quote: ${knownPassage}}}\n`),
 		first,
-		`body (line ${firstFileLine(`${firstBody.trimEnd()}\n\n{{quote: ${knownPassage}}}\n`, '{{quote: ')})`,
-		/malformed citation/
+		'body',
+		/malformed citation/,
+		firstFileLine(`${firstBody.trimEnd()}\n\n{{quote: ${knownPassage}}}\n`, '{{quote: ')
 	),
 	story(
 		'chapter without frontmatter',
@@ -544,19 +554,19 @@ const cases: Case[] = [
 		'malformed GeoJSON in a layer file (truncated)',
 		(i) => (i.layerFiles[reference.data] = i.layerFiles[reference.data]!.slice(0, 200)),
 		`geo/${reference.data}`,
-		'(GeoJSON)',
-		/is not valid GeoJSON/
+		'(JSON)',
+		/is not valid JSON: .+; run npm run geo to write it again$/
 	),
 	story(
 		'malformed GeoJSON in a layer file (bad geometry)',
 		(i) => {
 			const fc = JSON.parse(i.layerFiles[reference.data]!) as FeatureCollection;
-			fc.features[0]!.geometry = { type: 'Point', coordinates: [] } as never;
+			fc.features[1]!.geometry = { type: 'Point', coordinates: [] } as never;
 			i.layerFiles[reference.data] = JSON.stringify(fc);
 		},
 		`geo/${reference.data}`,
-		'(GeoJSON)',
-		/is not valid GeoJSON/
+		'features[1].geometry',
+		new RegExp(`^geo/${reference.data}: features\\[1\\]\\.geometry: feature "${referenceFeatureId(1)}": is not valid GeoJSON`)
 	),
 	story(
 		'layer file missing',
@@ -628,7 +638,7 @@ describe('buildStory refuses broken inputs, naming the file and the field', () =
 	});
 
 	it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-		expectContentError(c.run, c.file, c.field, c.reason);
+		expectContentError(c.run, c.file, c.field, c.reason, c.line);
 	});
 
 	it.skipIf(Boolean(thematic))('the fake thematic layer is accepted when nothing is wrong (positive control)', () => {

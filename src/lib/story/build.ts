@@ -1,14 +1,14 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { bbox, point } from '@turf/turf';
 import { ContentError } from '$lib/content/errors';
-import { splitFrontmatter } from '$lib/content/frontmatter';
-import { parseCitations, validateChapter, type Bbox, type ChapterMeta, type CitationSpec } from '$lib/content/schema';
+import { parseCitations, type Bbox, type CitationSpec } from '$lib/content/schema';
 import { parseGazetteer, type Place } from '$lib/geo/gazetteer';
 import { LAYER_IDS, LAYERS } from '$lib/layers/registry';
 import { parseLayerFile } from '$lib/layers/features';
 import { frameBounds } from '$lib/map/camera';
 import { attribution, type Source } from '$lib/sources/corpus';
 import { passageHref, resolvePassage, type Passage } from '$lib/sources/passages';
+import { readChapterFile, type ChapterFile } from './chapter-file';
 import { renderChapterBody } from './render';
 import { checkStory, type ChapterContent } from './rules';
 import type { ChapterView, StoryData } from './types';
@@ -37,8 +37,6 @@ export interface Story {
 	sources: Source[];
 	gazetteer: Place[];
 }
-
-const fileSlug = (path: string) => path.replace(/^.*\//, '').replace(/\.md$/, '').replace(/^\d+[-_]/, '');
 
 function regionFeatures(states: FeatureCollection, countries: FeatureCollection): Map<string, Feature<Geometry>> {
 	const map = new Map<string, Feature<Geometry>>();
@@ -95,17 +93,19 @@ export function buildStory(inputs: StoryInputs): Story {
 	const ctx = { places: new Set(placesById.keys()), layers: LAYER_IDS, highlightable };
 
 	// First pass: frontmatter and passages, so a chapter may cite a passage another defines.
-	const parsed: { file: string; meta: ChapterMeta; body: string; bodyLine: number }[] = [];
+	const parsed: ChapterFile[] = [];
 	const slugs = new Map<string, string>();
 	for (const path of files) {
-		const file = path.replace(/^\//, '');
-		const { data, body, bodyLine } = splitFrontmatter(inputs.chapters[path]!, file);
-		const meta = validateChapter(data, file, fileSlug(path), ctx);
+		const chapter = readChapterFile(path, inputs.chapters[path]!, ctx);
+		const { file, meta } = chapter;
 		const other = slugs.get(meta.slug);
-		if (other) throw new ContentError(file, 'slug', `"${meta.slug}" is already the slug of ${other}`);
+		if (other)
+			chapter.located(() => {
+				throw new ContentError(file, 'slug', `"${meta.slug}" is already the slug of ${other}`);
+			});
 		slugs.set(meta.slug, file);
-		define(meta.citations, file, 'citations');
-		parsed.push({ file, meta, body, bodyLine });
+		chapter.located(() => define(meta.citations, file, 'citations'));
+		parsed.push(chapter);
 	}
 
 	const citedBy = new Map<string, string[]>();
@@ -155,9 +155,17 @@ export function buildStory(inputs: StoryInputs): Story {
 		places: placesById,
 		features: featureLayers,
 		featureBounds,
-		sourceTexts: new Map(inputs.sources.map((s) => [s.id, s.text]))
+		sourceTexts: new Map(inputs.sources.map((s) => [s.id, s.text])),
+		extent: bbox(inputs.countries) as Bbox
 	});
-	if (problem) throw new ContentError(problem.file, problem.field, problem.message, problem.line);
+	if (problem) {
+		const error = new ContentError(problem.file, problem.field, problem.message, problem.line);
+		const chapter = parsed.find((c) => c.file === problem.file);
+		if (!chapter) throw error;
+		chapter.located(() => {
+			throw error;
+		});
+	}
 
 	const used = new Set(chapters.flatMap((c) => c.view.places));
 	const places = gazetteer

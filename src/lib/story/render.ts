@@ -47,7 +47,7 @@ export function renderChapterBody(body: string, file: string, ctx: RenderContext
 	const tokenStarts = new Set([...body.matchAll(TOKEN)].map((m) => m.index));
 	for (const m of body.matchAll(/\{\{|\[\^/g))
 		if (!tokenStarts.has(m.index))
-			throw new ContentError(file, `body (line ${lineAt(m.index)})`, 'malformed citation; use [^id], {{q:id}} or {{quote:id}}');
+			throw new ContentError(file, 'body', 'malformed citation; use [^id], {{q:id}} or {{quote:id}}', lineAt(m.index));
 	const fragments: string[] = [];
 
 	const noteLink = (passage: Passage) => {
@@ -71,7 +71,7 @@ export function renderChapterBody(body: string, file: string, ctx: RenderContext
 		const id = (quoteId ?? noteId)!;
 		const passage = ctx.passages.get(id);
 		const line = lineAt(offset);
-		if (!passage) throw new ContentError(file, `body (line ${line})`, `${whole} cites an unknown passage "${id}"`);
+		if (!passage) throw new ContentError(file, 'body', `${whole} cites an unknown passage "${id}"`, line);
 		if (noteId !== undefined) return placeholder(noteLink(passage), false);
 		const source = ctx.sources.get(passage.source)!;
 		const href = passageHref(passage);
@@ -79,7 +79,7 @@ export function renderChapterBody(body: string, file: string, ctx: RenderContext
 		const lineStart = body.lastIndexOf('\n', offset - 1) + 1;
 		const lineEnd = body.indexOf('\n', offset);
 		if (body.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim() !== whole)
-			throw new ContentError(file, `body (line ${line})`, `${whole} must stand on a line of its own`);
+			throw new ContentError(file, 'body', `${whole} must stand on a line of its own`, line);
 		const who = passage.speaker ? `${escapeHtml(passage.speaker)}, ` : '';
 		const cite = `<cite>${escapeHtml(source.outlet ?? source.title)}</cite>, ${escapeHtml(source.dateLabel)}`;
 		const footer = `<footer>— ${who}${cite}. ${noteLink(passage)} <a class="passage-link" href="${href}">Read it in the source</a></footer>`;

@@ -130,7 +130,8 @@ const CTX: RulesContext = {
 		['frontera-sur', [-98.6, 14.5, -90.4, 18.7]],
 		['asylum-requests', [-118.4, 14.5, -86.7, 32.7]]
 	]),
-	sourceTexts: new Map()
+	sourceTexts: new Map(),
+	extent: [-130, 5, -75, 44]
 };
 
 /** What the schema lets fixtures name, as the build's schema context does for real chapters. */
@@ -243,7 +244,8 @@ describe('the rules fail bad chapters', () => {
 			[{ highlight: ['mexico'], bounds: [-118, 13, -86, 33] }, 'highlight', /is a country/],
 			[{ highlight: ['suchiate-crossing'] }, 'highlight', /"suchiate-crossing" is not among the chapter's places/],
 			[{ places: ['tapachula', 'tijuana'], highlight: [] }, 'bounds', /leaves out tijuana/],
-			[{ bounds: [-110, 20, -100, 31], places: ['mexico'] }, 'bounds', /does not reach highlighted feature "frontera-sur"/]
+			[{ bounds: [-110, 20, -100, 31], places: ['mexico'] }, 'bounds', /does not reach highlighted feature "frontera-sur"/],
+			[{ bounds: [100, 10, 120, 30], places: ['mexico'], highlight: [] }, 'bounds', /lies outside the map's data \[-130, 5, -75, 44\]/]
 		];
 		for (const [overrides, field, message] of cases) {
 			const problems = checkChapter(fixture(overrides), CTX);

@@ -47,6 +47,8 @@ export interface RulesContext {
 	featureBounds: ReadonlyMap<string, Bbox>;
 	/** Source id → its full text, to find prose copied from a source outside a quote. */
 	sourceTexts: ReadonlyMap<string, string>;
+	/** The extent of the basemap (countries.geojson): a camera frame outside it shows nothing. */
+	extent: Bbox;
 }
 
 export interface ChapterContent {
@@ -202,6 +204,9 @@ const MARKER_KINDS = new Set(['city', 'town', 'crossing', 'shelter', 'region']);
 /** Does the chapter's map show what it names? (The schema has checked that every id exists.) */
 export function checkMapState({ meta, frame }: ChapterContent, ctx: RulesContext): [field: string, message: string][] {
 	const problems: [string, string][] = [];
+	const field = meta.bounds ? 'bounds' : 'places';
+	if (!overlaps(frame, ctx.extent))
+		return [[field, `the camera frame [${frame.join(', ')}] lies outside the map's data [${ctx.extent.join(', ')}]: bounds are [west, south, east, north] in degrees`]];
 	for (const id of meta.highlight) {
 		const place = ctx.places.get(id);
 		const layer = ctx.features.get(id);
@@ -210,7 +215,6 @@ export function checkMapState({ meta, frame }: ChapterContent, ctx: RulesContext
 		if (place && MARKER_KINDS.has(place.kind) && !meta.places.includes(id))
 			problems.push(['highlight', `"${id}" is not among the chapter's places, so no marker is drawn for it`]);
 	}
-	const field = meta.bounds ? 'bounds' : 'places';
 	for (const id of new Set([...meta.places, ...meta.highlight])) {
 		const place = ctx.places.get(id);
 		if (place && !contains(frame, place.coordinates))
