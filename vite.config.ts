@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { MEDIA } from './src/lib/layout';
+import { contentCheck } from './scripts/content-check.js';
 
 /**
  * `@media (--wide)` in any stylesheet or component style becomes MEDIA.wide: the breakpoints
@@ -25,7 +26,7 @@ function customMedia(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [customMedia(), sveltekit()],
+	plugins: [contentCheck(), customMedia(), sveltekit()],
 	server: { fs: { allow: ['geo', 'seeds'] } },
 	test: {
 		// Unit tests only. tests/build/ (links, HTML validity) reads the production build and has

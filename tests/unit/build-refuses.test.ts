@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHAPTER_DIR, ROOT, joinChapter, splitChapter } from './real-story';
 
-const COPY = ['src', 'seeds', 'geo', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
+const COPY = ['src', 'seeds', 'geo', 'static', 'scripts', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
 const dirs: string[] = [];
 
 afterAll(() => {
@@ -67,7 +67,7 @@ describe('vite build refuses bad content', () => {
 		});
 		const { code, output } = await build(dir);
 		expect(code, output.slice(-3000)).not.toBe(0);
-		expect(output).toContain(`${CHAPTER_DIR}/${citingName}: citations[0].quote`);
+		expect(output).toMatch(new RegExp(`^${CHAPTER_DIR}/${citingName}:\\d+:\\d+: citations\\[0\\]\\.quote: `, 'm'));
 		expect(output).toContain(`"${quote}"`);
 		expect(output).toContain('not found verbatim');
 	});
@@ -80,7 +80,7 @@ describe('vite build refuses bad content', () => {
 		});
 		const { code, output } = await build(dir);
 		expect(code, output.slice(-3000)).not.toBe(0);
-		expect(output).toContain(`${CHAPTER_DIR}/${name}: layers[`);
+		expect(output).toMatch(new RegExp(`^${CHAPTER_DIR}/${name}:\\d+:\\d+: layers\\[\\d+\\]: `, 'm'));
 		expect(output).toContain('unknown layer "no-such-layer"');
 	});
 
@@ -90,6 +90,10 @@ describe('vite build refuses bad content', () => {
 		editChapter(dir, name, () => {}, (body) => `${body.trimEnd()}\n\nA claim that cites no passage at all.\n`);
 		const { code, output } = await build(dir);
 		expect(code, output.slice(-3000)).not.toBe(0);
-		expect(output).toMatch(new RegExp(`${CHAPTER_DIR}/${name}:\\d+: body: paragraph \\d+ cites no passage: "A claim that cites no passage at all.`));
+		const line = new RegExp(`^${CHAPTER_DIR}/${name}:\\d+: body: paragraph \\d+ cites no passage: "A claim that cites no passage at all\\.…"$`, 'm');
+		expect(output).toMatch(line);
+		// Printed once, plainly: no stack trace, no second copy.
+		expect(output.match(new RegExp(line.source, 'gm'))).toHaveLength(1);
+		expect(output).not.toMatch(/^\s+at /m);
 	});
 });

@@ -35,6 +35,32 @@ const fieldPath = (field) =>
 		.map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
 
 /**
+ * Parses YAML, throwing a ContentError that names the file's own line and column.
+ * @param {string} yaml
+ * @param {string} file
+ * @param {string} field what the message names: "(YAML)" for a whole file
+ * @param {number} [firstLine] line of the file the YAML starts on
+ */
+function parseYaml(yaml, file, field, firstLine = 1) {
+	const doc = parseDocument(yaml, { prettyErrors: true });
+	const [error] = doc.errors;
+	if (error) {
+		const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid';
+		const at = error.linePos?.[0];
+		throw new ContentError(file, field, `is not valid YAML: ${reason}`, at ? at.line + firstLine - 1 : undefined, at?.col);
+	}
+	return doc;
+}
+
+/**
+ * A whole YAML file's data, or a ContentError naming the file, line and column.
+ * @param {string} text
+ * @param {string} file
+ * @returns {unknown}
+ */
+export const readYamlFile = (text, file) => parseYaml(text, file, '(YAML)').toJS();
+
+/**
  * Splits a Markdown file into its YAML frontmatter and its Markdown body.
  * @param {string} text
  * @param {string} file
@@ -45,13 +71,7 @@ export function splitFrontmatter(text, file) {
 	if (!match) throw new ContentError(file, 'frontmatter', 'the file must start with a --- fenced YAML block', 1, 1);
 	const yaml = match[1] ?? '';
 	// The YAML starts on the file's second line, after the opening fence.
-	const doc = parseDocument(yaml, { prettyErrors: true });
-	const [error] = doc.errors;
-	if (error) {
-		const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid';
-		const at = error.linePos?.[0];
-		throw new ContentError(file, 'frontmatter', `is not valid YAML: ${reason}`, at ? at.line + 1 : undefined, at?.col);
-	}
+	const doc = parseYaml(yaml, file, 'frontmatter', 2);
 	const body = match[2] ?? '';
 	return {
 		data: doc.toJS(),

@@ -1,6 +1,9 @@
 import type { FeatureCollection } from 'geojson';
-import { parse } from 'yaml';
+import { ContentError } from '$lib/content/errors';
+import { readYamlFile } from '$lib/content/frontmatter';
+import { checkText } from '$lib/content/text';
 import type { StaticMapData } from '$lib/map/staticmap.server';
+import { checkSeed, type Fingerprint } from '$lib/sources/fingerprint';
 import { parseSources } from '$lib/sources/corpus';
 import { buildStory, type Story } from '$lib/story/build';
 import { pageData } from '$lib/story/page-data';
@@ -26,32 +29,44 @@ export interface Site {
 const raw = (files: Record<string, unknown>) => files as Record<string, string>;
 const chapters = raw(import.meta.glob('/src/content/chapters/*.md', { query: '?raw', import: 'default', eager: true }));
 const content = raw(import.meta.glob('/src/content/passages.yaml', { query: '?raw', import: 'default', eager: true }));
-const seeds = raw(import.meta.glob(['/seeds/*.txt', '/seeds/sources.yaml'], { query: '?raw', import: 'default', eager: true }));
+const seeds = raw(import.meta.glob(['/seeds/*.txt', '/seeds/sources.yaml', '/seeds/seeds.lock.json'], { query: '?raw', import: 'default', eager: true }));
 const geo = raw(import.meta.glob(['/geo/*.geojson', '/geo/gazetteer.json'], { query: '?raw', import: 'default', eager: true }));
 
-function readJson(path: string): unknown {
-	const text = geo[path];
-	if (text === undefined) throw new Error(`${path.slice(1)} is missing: run npm run geo`);
+function readJson(files: Record<string, string>, path: string, missing = 'run npm run geo'): unknown {
+	const file = path.slice(1);
+	const text = files[path];
+	if (text === undefined) throw new ContentError(file, '(file)', `is missing: ${missing}`);
+	checkText(text, file);
 	try {
 		return JSON.parse(text);
 	} catch (error) {
-		throw new Error(`${path.slice(1)}: is not valid JSON: ${(error as Error).message}`);
+		throw new ContentError(file, '(JSON)', `is not valid JSON: ${(error as Error).message}`);
 	}
 }
 
+/** A content file's text, checked for its encoding. */
+function readText(files: Record<string, string>, path: string): string {
+	const text = files[path] ?? '';
+	checkText(text, path.slice(1));
+	return text;
+}
+
 function load(): Site {
+	const lock = readJson(seeds, '/seeds/seeds.lock.json', 'run npm run seeds:lock') as Record<string, Fingerprint>;
 	const seedTexts = Object.fromEntries(
 		Object.entries(seeds)
 			.filter(([path]) => path.endsWith('.txt'))
 			.map(([path, text]) => [path.replace('/seeds/', ''), text])
 	);
-	const states = readJson('/geo/states.geojson') as FeatureCollection;
-	const countries = readJson('/geo/countries.geojson') as FeatureCollection;
+	for (const [file, text] of Object.entries(seedTexts)) checkSeed(file, text, lock);
+	const states = readJson(geo, '/geo/states.geojson') as FeatureCollection;
+	const countries = readJson(geo, '/geo/countries.geojson') as FeatureCollection;
+	const passagesFile = '/src/content/passages.yaml';
 	const story = buildStory({
 		chapters,
-		sources: parseSources(seeds['/seeds/sources.yaml'] ?? '', seedTexts),
-		passages: { file: 'src/content/passages.yaml', raw: parse(content['/src/content/passages.yaml'] ?? '[]') },
-		gazetteer: { file: 'geo/gazetteer.json', raw: readJson('/geo/gazetteer.json') },
+		sources: parseSources(readText(seeds, '/seeds/sources.yaml'), seedTexts),
+		passages: { file: passagesFile.slice(1), raw: readYamlFile(readText(content, passagesFile), passagesFile.slice(1)) ?? [] },
+		gazetteer: { file: 'geo/gazetteer.json', raw: readJson(geo, '/geo/gazetteer.json') },
 		states,
 		countries,
 		layerFiles: Object.fromEntries(Object.entries(geo).map(([path, text]) => [path.replace('/geo/', ''), text]))
