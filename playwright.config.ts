@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.js';
 
 // Debian's Chromium where it exists (CI and these machines); Playwright's own browser elsewhere.
-const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = chromiumPath();
 const port = Number(process.env.E2E_PORT ?? 4319);
 
 export default defineConfig({
@@ -19,16 +19,7 @@ export default defineConfig({
 		trace: 'off',
 		launchOptions: {
 			executablePath,
-			args: [
-				'--no-sandbox',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--enable-unsafe-swiftshader',
-				'--use-angle=swiftshader',
-				'--ignore-gpu-blocklist'
-			]
+			args: CHROMIUM_ARGS
 		}
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],

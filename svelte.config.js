@@ -12,7 +12,9 @@ const announcerHash = `sha256-${createHash('sha256').update(ANNOUNCER_STYLE).dig
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// precompress: a .br and a .gz copy beside every text file, which scripts/serve.js (and any
+		// static host that supports it) sends to browsers that accept them.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true, precompress: true }),
 		// Absolute asset paths: the 404 page is served at any depth.
 		paths: { relative: false },
 		alias: {

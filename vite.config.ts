@@ -31,7 +31,7 @@ export default defineConfig({
 	test: {
 		// Unit tests only. tests/build/ (links, HTML validity) reads the production build and has
 		// its own config, run by scripts/test.js after `vite build`.
-		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
 		environment: 'node'
 	}
 });

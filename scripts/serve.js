@@ -1,13 +1,17 @@
-// A plain static file server for the production build, as any static host would serve it:
-// /path/ maps to /path/index.html, nothing is rewritten, unknown paths get 404.html.
-// Usage: node scripts/serve.js [--port 4173] [--dir build]
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+// Serves the production build as a static host would (see scripts/server.js): `npm start`,
+// `npm run preview` and the browser tests run it.
+// Usage: node scripts/serve.js [--port 4173] [--dir build] [--host 127.0.0.1]
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { serveSite } from './server.js';
 
 const { values } = parseArgs({
-	options: { port: { type: 'string', default: process.env.PORT ?? '4173' }, dir: { type: 'string', default: 'build' }, host: { type: 'string', default: '127.0.0.1' } }
+	options: {
+		port: { type: 'string', default: process.env.PORT ?? '4173' },
+		dir: { type: 'string', default: 'build' },
+		host: { type: 'string', default: '127.0.0.1' }
+	}
 });
 const root = resolve(values.dir);
 if (!existsSync(join(root, 'index.html'))) {
@@ -15,56 +19,6 @@ if (!existsSync(join(root, 'index.html'))) {
 	process.exit(1);
 }
 
-const TYPES = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.geojson': 'application/geo+json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.txt': 'text/plain; charset=utf-8',
-	'.woff2': 'font/woff2',
-	'.xml': 'application/xml',
-	'.webmanifest': 'application/manifest+json'
-};
-
-function fileFor(urlPath) {
-	let path;
-	try {
-		path = decodeURIComponent(urlPath);
-	} catch {
-		return null;
-	}
-	const full = normalize(join(root, path));
-	if (!full.startsWith(root)) return null;
-	if (existsSync(full) && statSync(full).isFile()) return full;
-	if (path.endsWith('/') && existsSync(join(full, 'index.html'))) return join(full, 'index.html');
-	return null;
-}
-
-const server = createServer((req, res) => {
-	const url = new URL(req.url ?? '/', 'http://localhost');
-	const found = fileFor(url.pathname);
-	// A directory asked for without its slash gets the slash, as static hosts do.
-	if (!found && !url.pathname.endsWith('/') && fileFor(url.pathname + '/')) {
-		res.writeHead(301, { location: url.pathname + '/' + url.search });
-		return res.end();
-	}
-	const file = found ?? join(root, '404.html');
-	const status = found ? 200 : 404;
-	if (!existsSync(file)) {
-		res.writeHead(404, { 'content-type': 'text/plain' });
-		return res.end('Not found');
-	}
-	res.writeHead(status, {
-		'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-		'cache-control': file.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
-	});
-	createReadStream(file).pipe(res);
-});
-
-server.listen(Number(values.port), values.host, () => {
-	console.log(`Frontera is served at http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}/`);
-});
+const { server, port } = await serveSite(root, { port: Number(values.port), host: values.host });
+console.log(`Frontera is served at http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${port}/`);
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.once(signal, () => server.close(() => process.exit(0)).closeAllConnections());

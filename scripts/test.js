@@ -2,10 +2,11 @@
 // build, then checks of the built files (every link and #anchor resolves; every page is valid
 // HTML by the Nu checker, which runs on Java), then the browser tests (Playwright, real
 // Chromium, the build served over HTTP).
-// Finds a Chromium first: CHROME_PATH, /usr/bin/chromium, Debian's package installed with
-// apt-get when running as root on Debian, else Playwright's own browser. Java likewise.
+// Finds a Chromium first (scripts/chromium.js): CHROME_PATH, /usr/bin/chromium, Debian's package
+// installed with apt-get when running as root on Debian, else Playwright's own browser. Java likewise.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath } from './chromium.js';
 
 function run(command, args, env = {}) {
 	console.log(`\n$ ${[command, ...args].join(' ')}`);
@@ -14,22 +15,6 @@ function run(command, args, env = {}) {
 		console.error(`\n✗ ${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 		process.exit(result.status || 1);
 	}
-}
-
-function findChromium() {
-	if (process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
-	if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-	const debian = existsSync('/etc/debian_version');
-	const root = process.getuid?.() === 0;
-	if (debian && root) {
-		console.log('Installing Debian’s chromium with apt-get (once)…');
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-		execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-		if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-	}
-	console.log('No system Chromium; using Playwright’s own browser (npx playwright install chromium).');
-	return undefined;
 }
 
 /** Java 17+ for the Nu HTML checker (vnu-jar). */
@@ -50,7 +35,8 @@ function ensureJava() {
 	console.log(`Java: ${found.stderr.split('\n')[0]}`);
 }
 
-const chromium = findChromium();
+const chromium = chromiumPath({ install: true, log: console.log });
+if (!chromium) console.log('No system Chromium; using Playwright’s own browser (npx playwright install chromium).');
 if (chromium) console.log(`Chromium: ${chromium} (${execFileSync(chromium, ['--version']).toString().trim()})`);
 
 ensureJava();

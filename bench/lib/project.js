@@ -1,0 +1,104 @@
+// Copies of the project to build, and the generated long story. Chapter files are read with the
+// project's own frontmatter parser, so the bench sees them exactly as the site build does.
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify as stringifyYaml } from 'yaml';
+import { splitFrontmatter } from '../../src/lib/content/frontmatter.js';
+import { ROOT } from './paths.js';
+
+const COPY = ['src', 'seeds', 'geo', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
+const CHAPTERS = 'src/content/chapters';
+
+/** @param {string} file */
+const fileSlug = (file) => file.replace(/\.md$/, '').replace(/^\d+[-_]/, '');
+
+/** A copy of the project's sources in `dest`, node_modules linked. @param {string} dest */
+export function copyProject(dest) {
+	mkdirSync(dest, { recursive: true });
+	for (const p of COPY) if (existsSync(join(ROOT, p))) cpSync(join(ROOT, p), join(dest, p), { recursive: true });
+	symlinkSync(join(ROOT, 'node_modules'), join(dest, 'node_modules'), 'dir');
+}
+
+/** The chapter files of a project folder in story order: name and text. @param {string} dir */
+function chapterFiles(dir) {
+	const folder = join(dir, CHAPTERS);
+	return readdirSync(folder)
+		.filter((f) => f.endsWith('.md'))
+		.sort()
+		.map((name) => ({ name, path: join(folder, name), text: readFileSync(join(folder, name), 'utf8') }));
+}
+
+/** @param {unknown} data @returns {Record<string, any>} */
+const asObject = (data) => (data && typeof data === 'object' ? /** @type {Record<string, any>} */ (data) : {});
+
+/**
+ * The chapters of a project copy in story order: slug and camera bounds.
+ * @param {string} dir
+ * @returns {{ slug: string, bounds?: number[] }[]}
+ */
+export function chaptersOf(dir) {
+	return chapterFiles(dir).map(({ name, path, text }) => {
+		const data = asObject(splitFrontmatter(text, path).data);
+		return { slug: data.slug ?? fileSlug(name), bounds: data.bounds };
+	});
+}
+
+/**
+ * Replaces a copy's chapters with `count` clones of the real ones (cycled), slugs scale-001….
+ * The first cycle keeps its citations, so every passage a body cites is still defined once;
+ * later clones drop theirs (redefining a passage, or quoting the same words under another id,
+ * is a build error) and cite the passages the first cycle defines, as chapters may.
+ * @param {string} dir
+ * @param {number} count
+ */
+export function generateScaleStory(dir, count) {
+	const real = chapterFiles(dir).map(({ path, text }) => splitFrontmatter(text, path));
+	const folder = join(dir, CHAPTERS);
+	rmSync(folder, { recursive: true });
+	mkdirSync(folder);
+	const width = Math.max(3, String(count).length);
+	for (let i = 0; i < count; i++) {
+		const model = real[i % real.length];
+		const data = structuredClone(asObject(model.data));
+		const slug = `scale-${String(i + 1).padStart(width, '0')}`;
+		data.slug = slug;
+		// Every text differs from its model's, as in a real story: the page data is serialised
+		// with devalue, which stores a repeated string once and would flatter exact copies.
+		data.title = `${String(data.title).slice(0, 100)} (${i + 1})`;
+		data.mapText = `${String(data.mapText).slice(0, 580)} (${i + 1})`;
+		if (data.description) data.description = `${String(data.description).slice(0, 280)} (${i + 1})`;
+		if (i >= real.length) delete data.citations;
+		const body = `Chapter ${i + 1} of the generated story, a copy of chapter ${(i % real.length) + 1}.\n\n${model.body}`;
+		writeFileSync(join(folder, `${slug}.md`), `---\n${stringifyYaml(data)}---\n${body}`);
+	}
+}
+
+/** Files under `dir` whose name passes `test`. @param {string} dir @param {(name: string) => boolean} test @returns {number} */
+export function countFiles(dir, test) {
+	if (!existsSync(dir)) return 0;
+	let n = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		if (entry.isDirectory()) n += countFiles(join(dir, entry.name), test);
+		else if (test(entry.name)) n++;
+	}
+	return n;
+}
+
+/**
+ * Bytes of the files under `dir` whose name passes `test` (all by default).
+ * @param {string} dir
+ * @param {(name: string) => boolean} [test]
+ * @returns {number}
+ */
+export function dirSize(dir, test = () => true) {
+	if (!existsSync(dir)) return 0;
+	let n = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const p = join(dir, entry.name);
+		n += entry.isDirectory() ? dirSize(p, test) : test(entry.name) ? lstatSync(p).size : 0;
+	}
+	return n;
+}
+
+/** The .br and .gz copies the build writes beside text files (precompress). @param {string} name */
+export const isCompressedCopy = (name) => name.endsWith('.br') || name.endsWith('.gz');
