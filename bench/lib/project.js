@@ -1,23 +1,20 @@
 // Copies of the project to build, and the generated long story. Chapter files are read with the
 // project's own frontmatter parser, so the bench sees them exactly as the site build does.
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.js';
-import { ROOT } from './paths.js';
+import { LIMITS } from '../../src/lib/content/limits.js';
 
-const COPY = ['src', 'seeds', 'geo', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
 const CHAPTERS = 'src/content/chapters';
+
+/** 0 → "a", 25 → "z", 26 → "ba": a chapter's mark in the generated story. @param {number} n */
+const letters = (n) => (n >= 26 ? letters(Math.floor(n / 26)) : '') + String.fromCharCode(97 + (n % 26));
 
 /** @param {string} file */
 const fileSlug = (file) => file.replace(/\.md$/, '').replace(/^\d+[-_]/, '');
 
-/** A copy of the project's sources in `dest`, node_modules linked. @param {string} dest */
-export function copyProject(dest) {
-	mkdirSync(dest, { recursive: true });
-	for (const p of COPY) if (existsSync(join(ROOT, p))) cpSync(join(ROOT, p), join(dest, p), { recursive: true });
-	symlinkSync(join(ROOT, 'node_modules'), join(dest, 'node_modules'), 'dir');
-}
+export { copyProject } from '../../scripts/project-copy.js';
 
 /** The chapter files of a project folder in story order: name and text. @param {string} dir */
 function chapterFiles(dir) {
@@ -63,13 +60,18 @@ export function generateScaleStory(dir, count) {
 		const slug = `scale-${String(i + 1).padStart(width, '0')}`;
 		data.slug = slug;
 		// Every text differs from its model's, as in a real story: the page data is serialised
-		// with devalue, which stores a repeated string once and would flatter exact copies.
-		data.title = `${String(data.title).slice(0, 100)} (${i + 1})`;
-		data.mapText = `${String(data.mapText).slice(0, 580)} (${i + 1})`;
-		if (data.description) data.description = `${String(data.description).slice(0, 280)} (${i + 1})`;
+		// with devalue, which stores a repeated string once and would flatter exact copies. The
+		// mark is letters, not a number: the editorial rules refuse figures no passage gives, and
+		// it keeps each field within its limit.
+		const mark = ` (${letters(i)})`;
+		const fit = (text, max) => `${String(text).slice(0, max - mark.length)}${mark}`;
+		data.title = fit(data.title, LIMITS.titleChars);
+		data.mapText = fit(data.mapText, LIMITS.mapTextChars);
+		if (data.description) data.description = fit(data.description, LIMITS.descriptionChars);
 		if (i >= real.length) delete data.citations;
-		const body = `Chapter ${i + 1} of the generated story, a copy of chapter ${(i % real.length) + 1}.\n\n${model.body}`;
-		writeFileSync(join(folder, `${slug}.md`), `---\n${stringifyYaml(data)}---\n${body}`);
+		const body = `Copy${mark}: ${model.body.trimStart()}`;
+		const number = String(i + 1).padStart(width, '0');
+		writeFileSync(join(folder, `${number}-${slug}.md`), `---\n${stringifyYaml(data)}---\n${body}`);
 	}
 }
 

@@ -4,13 +4,13 @@
  * must say which file and what is wrong. The builds run side by side.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyProject as copyInto } from '../../scripts/project-copy.js';
 import { CHAPTER_DIR, ROOT, joinChapter, splitChapter } from './real-story';
 
-const COPY = ['src', 'seeds', 'geo', 'static', 'scripts', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
 const dirs: string[] = [];
 
 afterAll(() => {
@@ -21,8 +21,7 @@ afterAll(() => {
 function copyProject(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'frontera-build-'));
 	dirs.push(dir);
-	for (const entry of COPY) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-	symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+	copyInto(dir);
 	return dir;
 }
 

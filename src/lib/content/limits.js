@@ -1,8 +1,11 @@
+// Plain JavaScript (typed with JSDoc) so that the bench, which generates a long story, keeps to
+// the same limits as the build.
+
 /**
  * The editorial limits, each written once: the chapter schema, the story's editorial rules and
  * the README's "Adding a chapter" (checked by tests/unit/readme.test.ts) all take them from here.
  */
-export const LIMITS = {
+export const LIMITS = /** @type {const} */ ({
 	/** Characters of a chapter title: it is a heading in a narrow column and a share-card title. */
 	titleChars: 60,
 	/** Characters of a description: search results and share cards cut longer ones. */
@@ -22,4 +25,4 @@ export const LIMITS = {
 	chapterBytes: 20_000,
 	/** The closest zoom a chapter may set. */
 	maxZoom: { min: 1, max: 16 }
-} as const;
+});
