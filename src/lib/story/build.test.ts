@@ -150,7 +150,9 @@ function expectContentError(run: () => unknown, file: string, field: string, rea
 	const error = thrown as ContentError;
 	expect(error.message).toContain(file);
 	expect(error.message).toContain(field);
-	expect(error.message.startsWith(`${file}: ${field}: `), error.message).toBe(true);
+	// `file: field: …`, or `file:line: field: …` when the line is known (ContentError).
+	const lead = error.line ? `${file}:${error.line}: ${field}: ` : `${file}: ${field}: `;
+	expect(error.message.startsWith(lead), error.message).toBe(true);
 	expect(error.file).toBe(file);
 	expect(error.field).toBe(field);
 	expect(error.message).toMatch(reason);
