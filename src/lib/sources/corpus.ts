@@ -14,7 +14,7 @@ export interface Source {
 	authors: string[];
 	/** ISO date at the precision the text supports, for sorting. */
 	date: string;
-	/** The date as a reader should see it ("May or June 2018"). */
+	/** The date as a reader should see it ("October or November 2018"). */
 	dateLabel: string;
 	/** Whether the date is stated or how it was inferred. */
 	dateBasis: string;
