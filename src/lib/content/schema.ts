@@ -18,6 +18,11 @@ export interface CitationSpec {
 	suffix?: string;
 	/** Who speaks, when the source names the speaker ("Gerónimo Gutiérrez, Mexico's ambassador"). */
 	speaker?: string;
+	/**
+	 * An editor's note shown, marked as ours, wherever the passage is quoted: for a passage that
+	 * carries an error of its source ("1948 to 2016 is 68 years, not almost 60").
+	 */
+	note?: string;
 }
 
 /** A chapter's frontmatter once validated. */
@@ -55,7 +60,7 @@ const FIELDS = new Set([
 	'slug', 'title', 'when', 'places', 'bounds', 'maxZoom', 'layers', 'highlight', 'mapText',
 	'description', 'citations'
 ]);
-const CITATION_FIELDS = new Set(['id', 'source', 'quote', 'prefix', 'suffix', 'speaker']);
+const CITATION_FIELDS = new Set(['id', 'source', 'quote', 'prefix', 'suffix', 'speaker', 'note']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -140,7 +145,7 @@ export function parseCitations(value: unknown, file: string, field: string): Cit
 			source: c.string('source', { pattern: SLUG })!,
 			quote: c.string('quote')!
 		};
-		for (const key of ['prefix', 'suffix', 'speaker'] as const) {
+		for (const key of ['prefix', 'suffix', 'speaker', 'note'] as const) {
 			const text = c.string(key, { optional: true });
 			if (text) spec[key] = text;
 		}

@@ -185,6 +185,28 @@ function expectBadMetadata(edit: (entries: Entry[], texts: Record<string, string
 	expect(error.message).toMatch(reason);
 }
 
+describe('speakers', () => {
+	it('lists one person per entry, with the role apart from the name', () => {
+		for (const source of sources)
+			for (const speaker of source.speakers) {
+				expect(speaker.name ?? speaker.role, source.id).toBeTruthy();
+				// A role read as a name ("Mexican Ambassador to the U.S.") is the old bug.
+				if (speaker.name) expect(speaker.name, source.id).not.toMatch(/ambassador|secretary|lecturer|interviewer/i);
+			}
+		const kpbs = sources.find((s) => s.id === 'kpbs-2018')!;
+		expect(kpbs.speakers).toEqual([
+			{ name: 'Gerónimo Gutiérrez', role: 'Mexico’s Ambassador to the U.S.' },
+			{ name: null, role: 'KPBS interviewer, not named in the saved text' }
+		]);
+	});
+
+	it('names the Americas Program, which signed the letter its editor’s note introduces', () => {
+		const letter = sources.find((s) => s.id === 'open-letter-2018')!;
+		expect(letter.text.slice(letter.body.start, letter.body.end)).toContain('Programa de las Américas;');
+		expect(letter.speakers.find((s) => s.name === 'Americas Program')?.role).toMatch(/signator/);
+	});
+});
+
 describe('parseSources refuses bad metadata, naming seeds/sources.yaml and the field', () => {
 	it('the real metadata survives the YAML round trip of the fixtures', () => {
 		const entries = parse(sourcesYaml()) as Entry[];
@@ -211,7 +233,10 @@ describe('parseSources refuses bad metadata, naming seeds/sources.yaml and the f
 		['missing date', (e) => delete e[4]!.date, 4, 'date', /is not a date/],
 		['unknown field', (e) => (e[0]!.publisher = 'KPBS'), 0, 'publisher', /is not a source field/],
 		['empty title', (e) => (e[1]!.title = ' '), 1, 'title', /must be non-empty text/],
-		['authors not a list', (e) => (e[2]!.authors = 'Susan Jones'), 2, 'authors', /must be a list of text/]
+		['authors not a list', (e) => (e[2]!.authors = 'Susan Jones'), 2, 'authors', /must be a list of text/],
+		['speakers as bare text, which YAML splits at commas', (e) => (e[0]!.speakers = ['Gerónimo Gutiérrez', 'Mexican Ambassador to the U.S.']), 0, 'speakers[0]', /one person per entry/],
+		['a speaker without name or role', (e) => (e[3]!.speakers = [{ name: null }]), 3, 'speakers[0]', /unnamed speaker needs a role/],
+		['an unknown speaker field', (e) => (e[3]!.speakers = [{ name: 'Esteban Moctezuma', title: 'Ambassador' }]), 3, 'speakers[0].title', /not a speaker field/]
 	])('%s', (_name, edit, index, field, reason) => {
 		expectBadMetadata(edit, index, field, reason);
 	});

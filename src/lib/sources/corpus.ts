@@ -3,6 +3,14 @@ import { ContentError } from '$lib/content/errors';
 import { SLUG } from '$lib/content/dates';
 import { dateProblem } from '$lib/content/dates';
 
+/** Someone whose words a source reports. */
+export interface Speaker {
+	/** As the source names them; null when it does not (the KPBS interviewer). */
+	name: string | null;
+	/** Their role as the source gives it, when it does. */
+	role?: string;
+}
+
 /** A source document: a seed file kept byte for byte, and what we know about it. */
 export interface Source {
 	id: string;
@@ -14,14 +22,14 @@ export interface Source {
 	authors: string[];
 	/** ISO date at the precision the text supports, for sorting. */
 	date: string;
-	/** The date as a reader should see it ("May or June 2018"). */
+	/** The date as a reader should see it ("October or November 2018"). */
 	dateLabel: string;
 	/** Whether the date is stated or how it was inferred. */
 	dateBasis: string;
 	language: string;
 	kind: string;
-	/** People whose words the document reports. */
-	speakers: string[];
+	/** People whose words the document reports: one person (or body) per entry. */
+	speakers: Speaker[];
 	notes: string;
 	/** The whole file, exactly as saved. */
 	text: string;
@@ -59,6 +67,26 @@ export function parseSources(yamlText: string, files: Record<string, string>, fi
 			const v = s[field] ?? [];
 			if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return fail(field, 'must be a list of text');
 			return v as string[];
+		};
+		// One mapping per person. A YAML flow list of bare text would split "Name, role" at the
+		// comma into two "speakers", so bare text is refused.
+		const speakers = (): Speaker[] => {
+			const v = s.speakers ?? [];
+			if (!Array.isArray(v)) return fail('speakers', 'must be a list of { name, role }');
+			return v.map((item: unknown, j) => {
+				const at = `speakers[${j}]`;
+				if (typeof item !== 'object' || item === null || Array.isArray(item))
+					return fail(at, `must be a mapping { name, role }, one person per entry, not ${JSON.stringify(item)}`);
+				const r = item as Record<string, unknown>;
+				for (const key of Object.keys(r)) if (key !== 'name' && key !== 'role') fail(`${at}.${key}`, 'is not a speaker field (name, role)');
+				const name = r.name ?? null;
+				if (name !== null && (typeof name !== 'string' || !name.trim())) fail(`${at}.name`, 'must be non-empty text, or null when the source does not name them');
+				if (r.role !== undefined && (typeof r.role !== 'string' || !r.role.trim())) fail(`${at}.role`, 'must be non-empty text');
+				if (name === null && r.role === undefined) fail(at, 'an unnamed speaker needs a role');
+				const speaker: Speaker = { name: name === null ? null : (name as string).trim() };
+				if (typeof r.role === 'string') speaker.role = r.role.trim();
+				return speaker;
+			});
 		};
 		const id = text('id');
 		if (!SLUG.test(id)) fail('id', `"${id}" must be lower-case words joined by hyphens`);
@@ -109,7 +137,7 @@ export function parseSources(yamlText: string, files: Record<string, string>, fi
 			dateBasis: text('dateBasis'),
 			language: text('language'),
 			kind: text('kind'),
-			speakers: list('speakers'),
+			speakers: speakers(),
 			notes: text('notes'),
 			text: content!,
 			body: { start, end, exclude: excluded }

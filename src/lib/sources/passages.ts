@@ -14,6 +14,8 @@ export interface Passage {
 	end: number;
 	/** Who speaks in the passage, when the source names someone. */
 	speaker?: string;
+	/** Our editor's note on the passage (a source's error, say); shown marked as ours, as text. */
+	note?: string;
 	/** Where the passage was defined, for error messages. */
 	definedIn: string;
 }
@@ -36,6 +38,7 @@ export function resolvePassage(spec: CitationSpec, sources: ReadonlyMap<string, 
 		throw new ContentError(file, `${field}.quote`, `"${spec.quote.slice(0, 60)}" in ${spec.source}: runs across a caption or other text outside the article`);
 	const passage: Passage = { id: spec.id, source: source.id, exact: source.text.slice(start, end), start, end, definedIn: file };
 	if (spec.speaker) passage.speaker = spec.speaker;
+	if (spec.note) passage.note = spec.note;
 	return passage;
 }
 

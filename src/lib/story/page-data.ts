@@ -27,6 +27,7 @@ export function pageData(story: Story): StoryData {
 			attribution: attribution(sources.get(passage.source)!)
 		};
 		if (passage.speaker) view.speaker = passage.speaker;
+		if (passage.note) view.note = passage.note;
 		passages[id] = view;
 	}
 	const sourceLinks = story.sources.map(({ id, title, outlet, dateLabel, authors }) => ({ id, title, outlet, dateLabel, authors }));

@@ -39,6 +39,13 @@ function paragraphs(text: string): string {
 		.join('');
 }
 
+/** Our note on a quoted passage, marked as ours and never part of the quote; escaped as text. */
+export function editorNote(passage: Pick<Passage, 'note'>, block: boolean): string {
+	if (!passage.note) return '';
+	const text = `<span class="editor-note__label">Editor's note:</span> ${escapeHtml(passage.note.replace(/\s+/g, ' ').trim())}`;
+	return block ? `<p class="editor-note">${text}</p>` : ` <span class="editor-note">[${text}]</span>`;
+}
+
 /** `firstLine` is the line of the file the body starts on, so errors point at the right line. */
 export function renderChapterBody(body: string, file: string, ctx: RenderContext, firstLine = 1): RenderedChapter {
 	const notes = new Map<string, Note>();
@@ -75,7 +82,7 @@ export function renderChapterBody(body: string, file: string, ctx: RenderContext
 		if (noteId !== undefined) return placeholder(noteLink(passage), false);
 		const source = ctx.sources.get(passage.source)!;
 		const href = passageHref(passage);
-		if (form === 'q') return placeholder(`<q cite="${href}">${escapeHtml(passage.exact.replace(/\s+/g, ' '))}</q>${noteLink(passage)}`, false);
+		if (form === 'q') return placeholder(`<q cite="${href}">${escapeHtml(passage.exact.replace(/\s+/g, ' '))}</q>${noteLink(passage)}${editorNote(passage, false)}`, false);
 		const lineStart = body.lastIndexOf('\n', offset - 1) + 1;
 		const lineEnd = body.indexOf('\n', offset);
 		if (body.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim() !== whole)
@@ -83,7 +90,7 @@ export function renderChapterBody(body: string, file: string, ctx: RenderContext
 		const who = passage.speaker ? `${escapeHtml(passage.speaker)}, ` : '';
 		const cite = `<cite>${escapeHtml(source.outlet ?? source.title)}</cite>, ${escapeHtml(source.dateLabel)}`;
 		const footer = `<footer>— ${who}${cite}. ${noteLink(passage)} <a class="passage-link" href="${href}">Read it in the source</a></footer>`;
-		return placeholder(`<figure class="quote"><blockquote cite="${href}">${paragraphs(passage.exact)}</blockquote>${footer}</figure>`, true);
+		return placeholder(`<figure class="quote"><blockquote cite="${href}">${paragraphs(passage.exact)}</blockquote>${footer}${editorNote(passage, true)}</figure>`, true);
 	});
 
 	let html = markdown.parse(prepared) as string;

@@ -17,6 +17,8 @@ export interface SourcePage {
 	paragraphs: ReaderParagraph[];
 	/** Passage id → chapters that cite it. */
 	citedBy: Record<string, CitingChapter[]>;
+	/** Passage id → our editor's note on it, for passages that have one. */
+	editorNotes: Record<string, string>;
 }
 
 /** The sources with how many of their passages the story cites. */
@@ -36,6 +38,7 @@ export function sourcePage(story: Story, id: string): SourcePage | undefined {
 	return {
 		source: meta(source),
 		paragraphs: segmentBody(source, passages),
+		editorNotes: Object.fromEntries(passages.filter((p) => p.note).map((p) => [p.id, p.note!])),
 		citedBy: Object.fromEntries(
 			passages.map((p) => [p.id, (story.citedBy.get(p.id) ?? []).map((slug) => ({ slug, title: titles.get(slug)! }))])
 		)

@@ -43,6 +43,8 @@ export interface PassageView {
 	/** "Outlet, date" */
 	attribution: string;
 	speaker?: string;
+	/** Our editor's note on the passage, shown marked as ours. */
+	note?: string;
 }
 
 export interface StoryData {
