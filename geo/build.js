@@ -660,6 +660,7 @@ export function buildThemes(themes, ctx) {
 		};
 		if (spec.status) properties.status = spec.status;
 		if (spec.figures) properties.figures = spec.figures;
+		if (spec.dateBasis) properties.dateBasis = spec.dateBasis;
 		Object.assign(properties, { summary: spec.summary, passages: spec.passages, scope: derived.scope });
 		if (derived.place) properties.place = derived.place;
 		properties.extent = derived.extent;

@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { getIssues } from '@placemarkio/check-geojson';
 import { ContentError } from '$lib/content/errors';
 import { SLUG } from '$lib/content/dates';
-import { featureProblem } from './props';
+import { featureProblem, UNKNOWN_DATE } from './props';
 
 /** What every feature of a thematic layer carries, so the map can say what it is and why. */
 export interface FeatureProps {
@@ -22,6 +22,32 @@ export interface FeatureProps {
 	summary: string;
 	/** Ids of the passages that support it: at least one. */
 	passages: string[];
+	/** How a date is inferred, where its year is in none of the passages. */
+	dateBasis?: string;
+}
+
+/**
+ * Every date a feature gives must come from its sources: the year of its start and its end
+ * appears in one of its passages, or the feature says in `dateBasis` how the date is inferred.
+ * Dates the sources do not give are "unknown", never invented.
+ */
+export function checkFeatureDates(collection: FeatureCollection, file: string, passageText: (id: string) => string | undefined): void {
+	collection.features.forEach((feature, i) => {
+		const p = feature.properties as FeatureProps;
+		if (p.dateBasis) return;
+		const texts = p.passages.map(passageText).join('\n');
+		for (const field of ['start', 'end'] as const) {
+			const value = p[field];
+			if (value === null || value === UNKNOWN_DATE) continue;
+			const year = value.slice(0, 4);
+			if (!new RegExp(`\\b${year}\\b`).test(texts))
+				throw new ContentError(
+					file,
+					`features[${i}].properties.${field}`,
+					`feature "${p.id}": ${year} is in none of its passages; cite one that gives it, write "${UNKNOWN_DATE}" if the sources do not, or say in dateBasis how it is inferred`
+				);
+		}
+	});
 }
 
 /**

@@ -41,6 +41,7 @@ export function featureProblem(p) {
 			if (start !== UNKNOWN_DATE && isBefore(end, start)) return ['end', `ends (${end}) before it starts (${start})`];
 		}
 	}
+	if (p.dateBasis !== undefined && (typeof p.dateBasis !== 'string' || !p.dateBasis.trim())) return ['dateBasis', 'must be non-empty text, or left out'];
 	const passages = p.passages;
 	if (!Array.isArray(passages) || passages.length === 0) return ['passages', `feature "${p.id}" cites no supporting passage`];
 	const bad = passages.findIndex((id) => typeof id !== 'string' || !SLUG.test(id));

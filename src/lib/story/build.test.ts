@@ -610,6 +610,12 @@ const cases: Case[] = [
 		/does not match the layer/
 	),
 	thematicCase('thematic feature with an end that is not a date', (p) => (p.end = 'soon'), 'end', /"soon" is not a date.*or "unknown"/),
+	thematicCase(
+		'thematic feature dated with a year none of its passages gives',
+		(p) => ((p.start = '1999'), delete p.dateBasis),
+		'start',
+		/1999 is in none of its passages; cite one that gives it, write "unknown" if the sources do not, or say in dateBasis how it is inferred/
+	),
 	thematicCase('thematic feature without a program', (p) => delete p.program, 'program', /must be non-empty text/),
 	story(
 		'gazetteer place within an unknown region',

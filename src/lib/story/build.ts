@@ -4,7 +4,7 @@ import { ContentError } from '$lib/content/errors';
 import { parseCitations, type Bbox, type CitationSpec } from '$lib/content/schema';
 import { parseGazetteer, type Place } from '$lib/geo/gazetteer';
 import { LAYER_IDS, LAYERS } from '$lib/layers/registry';
-import { parseLayerFile } from '$lib/layers/features';
+import { checkFeatureDates, parseLayerFile } from '$lib/layers/features';
 import { frameBounds } from '$lib/map/camera';
 import { attribution, type Source } from '$lib/sources/corpus';
 import { passageHref, resolvePassage, type Passage } from '$lib/sources/passages';
@@ -79,6 +79,7 @@ export function buildStory(inputs: StoryInputs): Story {
 		const text = inputs.layerFiles[def.data];
 		if (text === undefined) throw new ContentError(file, '(file)', `is missing; layer "${def.id}" reads it (run npm run geo)`);
 		const collection = parseLayerFile(text, file, def, new Set(passages.keys()));
+		if (def.kind === 'thematic') checkFeatureDates(collection, file, (id) => passages.get(id)?.exact);
 		collection.features.forEach((f, i) => {
 			const id = f.properties!.id as string;
 			const other = featureIds.get(id) ?? (placesById.has(id) ? 'geo/gazetteer.json' : undefined);

@@ -12,6 +12,7 @@ export function pageData(story: Story): StoryData {
 			const info: FeatureInfo = { id: p.id, layer: l.id, name: p.name, program: p.program, start: p.start, end: p.end, summary: p.summary, passages: p.passages };
 			if (p.figures) info.figures = p.figures;
 			if (p.status) info.status = p.status;
+			if (p.dateBasis) info.dateBasis = p.dateBasis;
 			return info;
 		})
 	);
