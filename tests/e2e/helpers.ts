@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.js';
+import { MAP_ATTRIBUTES as A, MAP_CONTAINER } from '../../src/lib/map/contract.js';
 
 const CHAPTERS = new URL('../../src/content/chapters/', import.meta.url);
 
@@ -9,6 +10,12 @@ export interface ChapterFile {
 	slug: string;
 	title: string;
 	body: string;
+	/** The chapter's map state, as its frontmatter sets it. */
+	layers: string[];
+	highlight: string[];
+	places: string[];
+	/** The frontmatter as written. */
+	yaml: string;
 }
 
 /** The chapters as the repository holds them, read independently of the app's own loader. */
@@ -18,16 +25,27 @@ export function chapterFiles(): ChapterFile[] {
 		.sort()
 		.map((f) => {
 			const text = readFileSync(new URL(f, CHAPTERS), 'utf8');
-			const { data: raw, body } = splitFrontmatter(text, f);
-			const data = raw as { slug?: string; title: string };
-			return { slug: data.slug ?? f.replace(/\.md$/, '').replace(/^\d+-/, ''), title: data.title, body };
+			const { data: raw, body, yaml } = splitFrontmatter(text, f);
+			const data = raw as { slug?: string; title: string; layers: string[]; highlight?: string[]; places: string[] };
+			const slug = data.slug ?? f.replace(/\.md$/, '').replace(/^\d+-/, '');
+			return { slug, title: data.title, body, layers: data.layers, highlight: data.highlight ?? [], places: data.places, yaml };
 		});
 }
 
 /** Waits until the map has drawn the current view, or the view of a given chapter. */
 export async function mapIdle(page: Page, slug?: string): Promise<void> {
-	const drawn = slug ? `[data-map-drawn="${slug}"]` : '';
-	await expect(page.locator(`[data-map-status="ready"][data-map-idle="true"]${drawn}`)).toBeAttached({ timeout: 30_000 });
+	const drawn = slug ? `[${A.drawn}="${slug}"]` : '';
+	await expect(page.locator(`${MAP_CONTAINER}[${A.status}="ready"][${A.idle}="true"]${drawn}`)).toBeAttached({ timeout: 30_000 });
+}
+
+/** A number the map reports on its container (contract.js): camera moves, layer writes… */
+export async function mapCount(page: Page, attribute: keyof typeof A): Promise<number> {
+	return Number(await page.locator(MAP_CONTAINER).getAttribute(A[attribute]));
+}
+
+/** The map's visible extent after its last move: [west, south, east, north]. */
+export async function mapExtent(page: Page): Promise<[number, number, number, number]> {
+	return (await page.locator(MAP_CONTAINER).getAttribute(A.extent))!.split(',').map(Number) as [number, number, number, number];
 }
 
 export async function screenshotPixels(target: Locator): Promise<PNG> {

@@ -51,11 +51,12 @@ export const DASHES: Record<OutlinePattern, number[] | undefined> = {
 	dotted: [0, 2]
 };
 
-/** True while a chapter highlights the feature or the reader has selected it. */
+/** True while a chapter highlights the feature, or the reader has selected it or points at it. */
 const ACTIVE: ExpressionSpecification = [
 	'any',
 	['boolean', ['feature-state', 'highlight'], false],
-	['boolean', ['feature-state', 'selected'], false]
+	['boolean', ['feature-state', 'selected'], false],
+	['boolean', ['feature-state', 'hover'], false]
 ];
 
 /**

@@ -4,7 +4,9 @@ import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, setW
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LAYERS } from '$lib/layers/registry';
-import type { MapView, PlaceView } from './types';
+import { fitPadding as fitCanvas } from './frame';
+import type { Padding } from './state.svelte';
+import type { FeatureRef, MapView, PlaceView } from './types';
 import { buildStyle } from './style';
 
 setWorkerUrl(workerUrl);
@@ -15,14 +17,21 @@ const dataUrls = Object.fromEntries(
 	)
 );
 
-import type { FeatureRef } from './types';
 
 export interface MapController {
 	/**
-	 * Shows a view: camera, visible layers, highlights. `instant` jumps; otherwise the camera
-	 * eases. Returns the duration of the camera move in milliseconds.
+	 * Shows a view's layers, highlights and labels, changing only what differs from the view
+	 * shown before. Returns the number of layer visibility changes it made.
 	 */
-	show(view: MapView, opts: { instant: boolean; padding?: Padding }): number;
+	apply(view: MapView): number;
+	/** Moves the camera to frame a view's bounds; `duration` 0 jumps. */
+	frame(view: MapView, opts: { duration: number; padding: Padding }): void;
+	/** Whether a camera move is in progress. */
+	isMoving(): boolean;
+	/** Calls back after every camera move with the visible extent [west, south, east, north]. */
+	onMoveEnd(callback: (extent: [number, number, number, number]) => void): void;
+	/** Draws a feature as pointed at (explore mode), or none. */
+	hover(feature: FeatureRef | null): void;
 	/** Explore mode: the reader can pan, zoom and click features. */
 	setExplore(on: boolean): void;
 	/** Marks one feature as selected (explore mode), or none. */
@@ -39,6 +48,8 @@ export interface MapOptions {
 	/** Which layer each thematic feature id belongs to. */
 	featureLayers: Record<string, string>;
 	initial: MapView;
+	/** The padding the first view is framed with. */
+	padding: Padding;
 	/** Called when the reader clicks a feature in explore mode. */
 	onSelect: (feature: FeatureRef | null) => void;
 	/**
@@ -48,27 +59,9 @@ export interface MapOptions {
 	onContext?: (state: 'lost' | 'restored') => void;
 }
 
-/** Space kept clear around the framed area, in pixels: overlays (legend, caption) sit there. */
-export interface Padding {
-	top: number;
-	bottom: number;
-	left: number;
-	right: number;
-}
+/** Padding that fits the map's container (see frame.ts). */
+const fitPadding = (container: HTMLElement, wanted: Padding) => fitCanvas(container.clientWidth, container.clientHeight, wanted);
 
-const DEFAULT_PADDING: Padding = { top: 32, bottom: 32, left: 32, right: 32 };
-
-/** Padding that fits the canvas: overlays larger than the map leave at least a third of it to frame. */
-function fitPadding(map: MapLibreMap, wanted: Padding): Padding {
-	const { clientWidth: w, clientHeight: h } = map.getContainer();
-	const shrink = (a: number, b: number, size: number) => {
-		const room = size * 0.66;
-		return a + b <= room ? [a, b] : [(a / (a + b)) * room, (b / (a + b)) * room];
-	};
-	const [left, right] = shrink(wanted.left, wanted.right, w);
-	const [top, bottom] = shrink(wanted.top, wanted.bottom, h);
-	return { top: top!, bottom: bottom!, left: left!, right: right! };
-}
 const HANDLERS = ['dragPan', 'scrollZoom', 'boxZoom', 'dragRotate', 'keyboard', 'doubleClickZoom', 'touchZoomRotate'] as const;
 
 function labelElement(place: PlaceView): HTMLElement {
@@ -91,7 +84,7 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 		container,
 		style: buildStyle(dataUrls),
 		bounds: initial.bounds as LngLatBoundsLike,
-		fitBoundsOptions: { padding: DEFAULT_PADDING, maxZoom: initial.maxZoom },
+		fitBoundsOptions: { padding: fitPadding(container, options.padding), maxZoom: initial.maxZoom },
 		attributionControl: false,
 		fadeDuration: 0,
 		dragRotate: false,
@@ -112,6 +105,9 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 	const statesOf = new Map(places.map((p) => [p.id, p.kind === 'state' ? p.within : null]));
 	let highlighted: FeatureRef[] = [];
 	let selected: FeatureRef | null = null;
+	let hovered: FeatureRef | null = null;
+	/** Registry layers now visible: a view that keeps them touches no layer. */
+	const visibleNow = new Set<string>();
 	/** The view shown now: after a lost context it has to be applied again. */
 	let current: MapView = initial;
 	/** While the WebGL context is lost MapLibre has no style: nothing may be set on it. */
@@ -130,26 +126,38 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 		map.setFeatureState({ source: ref.layer, id: ref.id }, { [key]: value });
 	}
 
-	function apply(view: MapView) {
+	function apply(view: MapView): number {
 		current = view;
-		if (contextLost) return;
+		if (contextLost) return 0;
+		let writes = 0;
 		const visible = new Set(view.layers);
-		for (const def of LAYERS)
-			for (const spec of def.layers) map.setLayoutProperty(spec.id, 'visibility', visible.has(def.id) ? 'visible' : 'none');
-		for (const ref of highlighted) setState(ref, 'highlight', false);
-		highlighted = view.highlight.map(refFor).filter((r): r is FeatureRef => r !== null);
-		for (const ref of highlighted) setState(ref, 'highlight', true);
+		for (const def of LAYERS) {
+			const on = visible.has(def.id);
+			if (on === visibleNow.has(def.id)) continue;
+			for (const spec of def.layers) map.setLayoutProperty(spec.id, 'visibility', on ? 'visible' : 'none');
+			if (on) visibleNow.add(def.id);
+			else visibleNow.delete(def.id);
+			writes++;
+		}
+		const next = view.highlight.map(refFor).filter((r): r is FeatureRef => r !== null);
+		const key = (r: FeatureRef) => `${r.layer}/${r.id}`;
+		const nextKeys = new Set(next.map(key));
+		const nowKeys = new Set(highlighted.map(key));
+		for (const ref of highlighted) if (!nextKeys.has(key(ref))) setState(ref, 'highlight', false);
+		for (const ref of next) if (!nowKeys.has(key(ref))) setState(ref, 'highlight', true);
+		highlighted = next;
 		const shown = new Set(view.places);
 		labelled = [];
 		for (const [id, marker] of markers) {
 			const emphasised = view.highlight.includes(id);
-			if (shown.has(id)) {
-				marker.addTo(map);
-				labelled[emphasised ? 'unshift' : 'push'](marker);
-			} else marker.remove();
+			const on = shown.has(id);
+			if (on && !marker.getElement().isConnected) marker.addTo(map);
+			if (!on && marker.getElement().isConnected) marker.remove();
+			if (on) labelled[emphasised ? 'unshift' : 'push'](marker);
 			marker.getElement().classList.toggle('is-highlighted', emphasised);
 		}
 		placeLabels();
+		return writes;
 	}
 
 	/** Markers on the map, highlighted first: they win when labels compete for room. */
@@ -196,6 +204,7 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 			contextLost = false;
 			apply(current);
 			if (selected) setState(selected, 'selected', true);
+			if (hovered) setState(hovered, 'hover', true);
 			options.onContext?.('restored');
 		});
 	});
@@ -211,17 +220,28 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 		const hits = map.queryRenderedFeatures(event.point, { layers: thematicLayerIds.filter((id) => map.getLayer(id)) });
 		map.getCanvas().style.cursor = hits.length ? 'pointer' : '';
 	});
+	const moveEnds: ((extent: [number, number, number, number]) => void)[] = [];
+	map.on('moveend', () => {
+		const b = map.getBounds();
+		const extent = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => Math.round(n * 1e4) / 1e4) as [number, number, number, number];
+		for (const callback of moveEnds) callback(extent);
+	});
 
 	return new Promise((resolve, reject) => {
 		map.once('error', (event) => reject(event.error));
 		map.once('load', () => {
 			apply(initial);
 			resolve({
-				show(view, { instant, padding = DEFAULT_PADDING }) {
-					apply(view);
-					const duration = instant ? 0 : 1400;
-					map.fitBounds(view.bounds as LngLatBoundsLike, { padding: fitPadding(map, padding), maxZoom: view.maxZoom, duration });
-					return duration;
+				apply,
+				frame(view, { duration, padding }) {
+					map.fitBounds(view.bounds as LngLatBoundsLike, { padding: fitPadding(container, padding), maxZoom: view.maxZoom, duration });
+				},
+				isMoving: () => map.isMoving(),
+				onMoveEnd: (callback) => void moveEnds.push(callback),
+				hover(feature) {
+					if (hovered && !contextLost) setState(hovered, 'hover', false);
+					hovered = feature;
+					if (hovered && !contextLost) setState(hovered, 'hover', true);
 				},
 				setExplore(on) {
 					exploring = on;

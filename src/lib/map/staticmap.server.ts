@@ -1,9 +1,11 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { geoMercator, geoPath } from 'd3-geo';
 import { rewind } from '@turf/turf';
 import { Resvg } from '@resvg/resvg-js';
 import { escapeHtml } from '$lib/content/escape';
 import { LAYERS } from '$lib/layers/registry';
+import { fitBounds } from './frame';
+import type { Padding } from './state.svelte';
 import type { MapView, PlaceView } from './types';
 import { BASEMAP } from './palette';
 
@@ -14,8 +16,17 @@ export interface StaticMapData {
 	places: PlaceView[];
 }
 
-const WIDTH = 1200;
-const HEIGHT = 630;
+/** A share card's size: Open Graph and Twitter's large summary card. */
+const CARD = { width: 1200, height: 630, padding: { top: 24, right: 24, bottom: 24, left: 24 }, scale: 1 };
+
+export interface Canvas {
+	/** Size in CSS pixels, and the padding kept around the framed view, as the live map keeps it. */
+	width: number;
+	height: number;
+	padding: Padding;
+	/** Pixel density the picture is drawn at. */
+	scale: number;
+}
 
 // d3-geo wants spherical winding (clockwise rings); RFC 7946 GeoJSON winds the other way.
 const d3Ready = (fc: FeatureCollection) => rewind(fc, { reverse: true }) as FeatureCollection;
@@ -30,14 +41,13 @@ const wound = (fc: FeatureCollection) => {
  * The chapter's map as an SVG, drawn with d3-geo from the same geo data and layer registry
  * as the interactive map: the share card image and the no-WebGL / no-JavaScript fallback.
  */
-export function staticMapSvg(view: MapView, data: StaticMapData): string {
-	const [w, s, e, n] = view.bounds;
-	const frame: Feature<Geometry> = {
-		type: 'Feature',
-		properties: {},
-		geometry: { type: 'Polygon', coordinates: [[[w, s], [w, n], [e, n], [e, s], [w, s]]] }
-	};
-	const projection = geoMercator().fitExtent([[24, 24], [WIDTH - 24, HEIGHT - 24]], frame);
+export function staticMapSvg(view: MapView, data: StaticMapData, canvas: Canvas = CARD): string {
+	const { world, origin } = fitBounds(view.bounds, canvas.width, canvas.height, canvas.padding, view.maxZoom);
+	const { width: WIDTH, height: HEIGHT } = canvas;
+	// d3's Mercator at the framing fitBounds chooses: lon 0 / lat 0 lies at the world's middle.
+	const projection = geoMercator()
+		.scale(world / (2 * Math.PI))
+		.translate([origin[0] + world / 2, origin[1] + world / 2]);
 	const path = geoPath(projection);
 	const highlighted = new Set(view.highlight);
 	const statesHighlighted = new Set(data.places.filter((p) => p.kind === 'state' && highlighted.has(p.id)).map((p) => p.within));
@@ -80,9 +90,10 @@ export function staticMapSvg(view: MapView, data: StaticMapData): string {
 		const r = highlighted.has(place.id) ? 9 : 7;
 		parts.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}" fill="#1d232a" stroke="#fff" stroke-width="3"><title>${escapeHtml(place.name)}</title></circle>`);
 	}
-	return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">${parts.join('')}</svg>`;
+	const [w, h] = [WIDTH, HEIGHT].map((n) => Math.round(n * canvas.scale));
+	return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${WIDTH} ${HEIGHT}">${parts.join('')}</svg>`;
 }
 
-export function staticMapPng(view: MapView, data: StaticMapData): Uint8Array {
-	return new Resvg(staticMapSvg(view, data), { font: { loadSystemFonts: false } }).render().asPng();
+export function staticMapPng(view: MapView, data: StaticMapData, canvas?: Canvas): Uint8Array {
+	return new Resvg(staticMapSvg(view, data, canvas), { font: { loadSystemFonts: false } }).render().asPng();
 }

@@ -73,7 +73,7 @@ function load(): Site {
 	});
 	return {
 		story,
-		data: pageData(story),
+		data: pageData(story, { withBodies: import.meta.env.DEV }),
 		stillMaps: { states, countries, features: story.features, places: story.places },
 		sources: sourceSummaries(story),
 		sourcePage: (id) => sourcePage(story, id)

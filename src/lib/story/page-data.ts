@@ -2,10 +2,14 @@ import { LAYERS } from '$lib/layers/registry';
 import { attribution } from '$lib/sources/corpus';
 import { passageHref } from '$lib/sources/passages';
 import type { Story } from './build';
-import type { FeatureInfo, PassageView, StoryData } from './types';
+import { chapterBody } from './chapter-body';
+import type { ChapterData, FeatureInfo, PassageView, StoryData } from './types';
 
-/** The part of the story the pages send to the browser. */
-export function pageData(story: Story): StoryData {
+/**
+ * The part of the story the pages send to the browser. Chapter bodies are left out (see
+ * chapter-body.ts) except with `withBodies`, for development, where Vite renders pages anew.
+ */
+export function pageData(story: Story, { withBodies = false } = {}): StoryData {
 	const features: FeatureInfo[] = LAYERS.filter((l) => l.kind === 'thematic').flatMap((l) =>
 		(story.features.get(l.id)?.features ?? []).map((f) => {
 			const p = f.properties as FeatureInfo;
@@ -32,5 +36,8 @@ export function pageData(story: Story): StoryData {
 		passages[id] = view;
 	}
 	const sourceLinks = story.sources.map(({ id, title, outlet, dateLabel, authors }) => ({ id, title, outlet, dateLabel, authors }));
-	return { chapters: story.chapters, places: story.places, features, passages, sources: sourceLinks };
+	const chapters = story.chapters.map(({ html: _html, notes: _notes, description: _description, ...chapter }, i): ChapterData =>
+		withBodies ? { ...chapter, body: chapterBody(story.chapters[i]!) } : chapter
+	);
+	return { chapters, places: story.places, features, passages, sources: sourceLinks };
 }

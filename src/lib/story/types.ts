@@ -47,8 +47,15 @@ export interface PassageView {
 	note?: string;
 }
 
+/**
+ * A chapter as the pages send it to the browser: without its body (prose and notes), which
+ * stands in the page's markup once (chapter-body.ts), and without its share-card description.
+ * `body` is there only in development, where pages are rendered in the browser too.
+ */
+export type ChapterData = Omit<ChapterView, 'html' | 'notes' | 'description'> & { body?: string };
+
 export interface StoryData {
-	chapters: ChapterView[];
+	chapters: ChapterData[];
 	places: PlaceView[];
 	features: FeatureInfo[];
 	/** Passages the map features cite, by id. */

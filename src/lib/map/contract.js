@@ -1,0 +1,23 @@
+// The map's public contract: attributes on its container that the browser tests, the bench and
+// the bench's floor page read to know what the map is doing. Plain JavaScript so that the bench
+// imports it as it is. The map's state owner (state.svelte.ts) is their only writer.
+
+/** The element that carries the attributes: the container MapLibre draws into. */
+export const MAP_CONTAINER = '.map-canvas';
+
+export const MAP_ATTRIBUTES = /** @type {const} */ ({
+	/** waiting → loading → ready | unsupported (no WebGL2) | failed */
+	status: 'data-map-status',
+	/** "true" once the map has finished drawing the current view. */
+	idle: 'data-map-idle',
+	/** The key (a chapter slug) of the view the map last finished drawing. */
+	drawn: 'data-map-drawn',
+	/** Camera moves since the map was created: one per chapter change, none for a layer toggle. */
+	moves: 'data-camera-moves',
+	/** Milliseconds of the last camera move: 0 when motion is reduced or the move was a re-frame. */
+	duration: 'data-camera-duration',
+	/** Layer visibility changes applied since the map was created: none when the layers stay the same. */
+	layerWrites: 'data-layer-writes',
+	/** The visible extent after the last camera move, as west,south,east,north in degrees. */
+	extent: 'data-map-extent'
+});

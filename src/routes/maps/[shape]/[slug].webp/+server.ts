@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import sharp from 'sharp';
+import { PICTURES, picturePadding, type PictureShape } from '$lib/map/frame';
+import { staticMapPng } from '$lib/map/staticmap.server';
+import { site } from '$lib/server/site';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+// The map panel's picture of each chapter, in the panel's own shape, drawn at build: what the
+// reader sees before the live map has drawn (and instead of it without WebGL). WebP, a quarter
+// of the PNG's weight: it is the largest thing on the first screen.
+export const prerender = true;
+export const trailingSlash = 'never';
+
+const shapes = Object.keys(PICTURES) as PictureShape[];
+
+export const entries: EntryGenerator = () => shapes.flatMap((shape) => site().data.chapters.map(({ slug }) => ({ shape, slug })));
+
+export const GET: RequestHandler = async ({ params }) => {
+	const { data, stillMaps } = site();
+	const chapter = data.chapters.find((c) => c.slug === params.slug);
+	const shape = PICTURES[params.shape as PictureShape];
+	if (!chapter || !shape) error(404, 'No such picture');
+	const caption = { title: `Chapter ${chapter.index + 1} of ${data.chapters.length}: ${chapter.title}`, mapText: chapter.mapText };
+	const canvas = { width: shape.width, height: shape.height, scale: shape.scale, padding: picturePadding(params.shape as PictureShape, caption) };
+	const webp = await sharp(staticMapPng(chapter.view, stillMaps, canvas)).webp({ quality: 80 }).toBuffer();
+	return new Response(webp as BodyInit, { headers: { 'content-type': 'image/webp' } });
+};

@@ -1,0 +1,49 @@
+/**
+ * Each chapter's HTML is sent once: in the markup of the story pages, never again as their data
+ * (the inline hydration script or __data.json). So a page grows with the story once, not twice.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chapterFiles } from '../e2e/helpers';
+import { BUILD, inlineScripts, requireBuild } from './site';
+
+beforeAll(requireBuild);
+
+const chapters = chapterFiles();
+const everything = chapters.map((c) => `${c.yaml}\n${c.body}`.replace(/\s+/g, ' ')).join('\n');
+
+/** A run of a chapter's own prose, as it appears in the built page, found nowhere else in the story's files. */
+function sample({ body }: { body: string }): string {
+	for (const p of body.split(/\n\s*\n/)) {
+		const text = p.replace(/\{\{[^}]*\}\}|\[\^[^\]]*\]/g, '').replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+		for (let i = 0; i + 40 <= text.length; i += 10) {
+			const words = text.slice(i, i + 40);
+			if (!/["“”'’<>&]/.test(words) && everything.split(words).length === 2) return words;
+		}
+	}
+	throw new Error('test setup: no sample of prose');
+}
+
+const count = (text: string, needle: string) => text.split(needle).length - 1;
+
+describe('story pages', () => {
+	for (const path of ['index.html', `chapters/${chapters[3]!.slug}/index.html`]) {
+		it(`${path} holds each chapter's prose once, and none in its data`, () => {
+			const html = readFileSync(join(BUILD, path), 'utf8');
+			const data = inlineScripts(html).join('\n');
+			for (const c of chapters) {
+				const words = sample(c);
+				expect(count(html, words), `${c.slug}: "${words}"`).toBe(1);
+				expect(data, c.slug).not.toContain(words);
+			}
+		});
+	}
+
+	it('sends no chapter prose in the pages’ __data.json', () => {
+		const file = join(BUILD, `chapters/${chapters[3]!.slug}/__data.json`);
+		if (!existsSync(file)) return;
+		const json = readFileSync(file, 'utf8');
+		for (const c of chapters) expect(json, c.slug).not.toContain(sample(c));
+	});
+});
