@@ -120,10 +120,10 @@ test('resizing across the breakpoint frames the chapter as a fresh load at that 
 });
 
 test('before the live map, the panel shows the chapter’s picture; the live map takes its place without a shift', async ({ page }) => {
-	// Hold the map engine back, as a slow network would.
+	// Hold the map's data back, as a slow network would: the live map cannot draw without it.
 	let release = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route(/\/_app\/immutable\/chunks\/engine\.[^/]*\.js$|maplibre-gl-worker/, async (route) => {
+	await page.route(/maplibre-gl-worker|\.geojson$/, async (route) => {
 		await held;
 		await route.continue();
 	});
@@ -148,6 +148,7 @@ test('before the live map, the panel shows the chapter’s picture; the live map
 	const next = chapters[4]!;
 	await scrollToChapter(page, next.slug);
 	await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.currentSrc)).toContain(`/${next.slug}.webp`);
+	await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 	const pictured = await screenshotPixels(panel);
 
 	release();

@@ -28,6 +28,8 @@ export interface MapController {
 	frame(view: MapView, opts: { duration: number; padding: Padding }): void;
 	/** Whether a camera move is in progress. */
 	isMoving(): boolean;
+	/** The visible extent now: [west, south, east, north]. */
+	extent(): [number, number, number, number];
 	/** Calls back after every camera move with the visible extent [west, south, east, north]. */
 	onMoveEnd(callback: (extent: [number, number, number, number]) => void): void;
 	/** Draws a feature as pointed at (explore mode), or none. */
@@ -221,10 +223,12 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 		map.getCanvas().style.cursor = hits.length ? 'pointer' : '';
 	});
 	const moveEnds: ((extent: [number, number, number, number]) => void)[] = [];
-	map.on('moveend', () => {
+	const extent = () => {
 		const b = map.getBounds();
-		const extent = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => Math.round(n * 1e4) / 1e4) as [number, number, number, number];
-		for (const callback of moveEnds) callback(extent);
+		return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => Math.round(n * 1e4) / 1e4) as [number, number, number, number];
+	};
+	map.on('moveend', () => {
+		for (const callback of moveEnds) callback(extent());
 	});
 
 	return new Promise((resolve, reject) => {
@@ -234,9 +238,13 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 			resolve({
 				apply,
 				frame(view, { duration, padding }) {
+					// A re-frame for a new size may come before MapLibre has noticed the resize.
+					const canvas = map.getCanvas();
+					if (canvas.clientWidth !== container.clientWidth || canvas.clientHeight !== container.clientHeight) map.resize();
 					map.fitBounds(view.bounds as LngLatBoundsLike, { padding: fitPadding(container, padding), maxZoom: view.maxZoom, duration });
 				},
 				isMoving: () => map.isMoving(),
+				extent,
 				onMoveEnd: (callback) => void moveEnds.push(callback),
 				hover(feature) {
 					if (hovered && !contextLost) setState(hovered, 'hover', false);
