@@ -19,5 +19,7 @@ export const MAP_ATTRIBUTES = /** @type {const} */ ({
 	/** Layer visibility changes applied since the map was created: none when the layers stay the same. */
 	layerWrites: 'data-layer-writes',
 	/** The visible extent after the last camera move, as west,south,east,north in degrees. */
-	extent: 'data-map-extent'
+	extent: 'data-map-extent',
+	/** Where the framed area (a chapter's bounds, a selected feature) lies after the last move, as left,top,right,bottom in CSS pixels of the container. */
+	frame: 'data-map-frame'
 });

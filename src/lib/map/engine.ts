@@ -24,14 +24,19 @@ export interface MapController {
 	 * shown before. Returns the number of layer visibility changes it made.
 	 */
 	apply(view: MapView): number;
-	/** Moves the camera to frame a view's bounds; `duration` 0 jumps. */
-	frame(view: MapView, opts: { duration: number; padding: Padding }): void;
+	/** Moves the camera to frame a view's bounds (or a selected feature's); `duration` 0 jumps. */
+	frame(target: Pick<MapView, 'bounds' | 'maxZoom'>, opts: { duration: number; padding: Padding }): void;
 	/** Whether a camera move is in progress. */
 	isMoving(): boolean;
 	/** The visible extent now: [west, south, east, north]. */
 	extent(): [number, number, number, number];
-	/** Calls back after every camera move with the visible extent [west, south, east, north]. */
-	onMoveEnd(callback: (extent: [number, number, number, number]) => void): void;
+	/**
+	 * Calls back after every camera move with the visible extent [west, south, east, north] and
+	 * where the framed bounds lie on screen [left, top, right, bottom].
+	 */
+	onMoveEnd(callback: (extent: [number, number, number, number], frame: [number, number, number, number]) => void): void;
+	/** Calls back when the reader pans or zooms the map themselves. */
+	onReaderMove(callback: () => void): void;
 	/** Draws a feature as pointed at (explore mode), or none. */
 	hover(feature: FeatureRef | null): void;
 	/** Explore mode: the reader can pan, zoom and click features. */
@@ -54,6 +59,8 @@ export interface MapOptions {
 	padding: Padding;
 	/** Called when the reader clicks a feature in explore mode. */
 	onSelect: (feature: FeatureRef | null) => void;
+	/** Called when the pointer moves onto a feature or off it, in explore mode. */
+	onHover?: (feature: FeatureRef | null) => void;
 	/**
 	 * Called when the WebGL context is lost (the map is blank until it comes back) and when the
 	 * map has been rebuilt after the context was restored (it draws again).
@@ -124,8 +131,10 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 		return layer ? { id, layer } : null;
 	}
 
+	/** Marks a feature (feature state) or a labelled place (a class on its marker). */
 	function setState(ref: FeatureRef, key: string, value: boolean) {
-		map.setFeatureState({ source: ref.layer, id: ref.id }, { [key]: value });
+		if (map.getSource(ref.layer)) map.setFeatureState({ source: ref.layer, id: ref.id }, { [key]: value });
+		else markers.get(ref.id)?.getElement().classList.toggle(`is-${key}`, value);
 	}
 
 	function apply(view: MapView): number {
@@ -217,18 +226,35 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 		const id = hit?.properties?.id;
 		options.onSelect(typeof id === 'string' && hit ? { id, layer: hit.source } : null);
 	});
+	let pointed: string | null = null;
 	map.on('mousemove', (event) => {
 		if (!exploring || contextLost) return;
-		const hits = map.queryRenderedFeatures(event.point, { layers: thematicLayerIds.filter((id) => map.getLayer(id)) });
-		map.getCanvas().style.cursor = hits.length ? 'pointer' : '';
+		const visibleIds = thematicLayerIds.filter((id) => map.getLayoutProperty(id, 'visibility') === 'visible');
+		const hit = map.queryRenderedFeatures(event.point, { layers: visibleIds })[0];
+		map.getCanvas().style.cursor = hit ? 'pointer' : '';
+		const id = typeof hit?.properties?.id === 'string' ? hit.properties.id : null;
+		if (id === pointed) return;
+		pointed = id;
+		options.onHover?.(id && hit ? { id, layer: hit.source } : null);
 	});
-	const moveEnds: ((extent: [number, number, number, number]) => void)[] = [];
+	const moveEnds: ((extent: [number, number, number, number], frame: [number, number, number, number]) => void)[] = [];
+	/** The bounds the camera last framed. */
+	let framed: [number, number, number, number] = initial.bounds;
+	const frameRect = (): [number, number, number, number] => {
+		const a = map.project([framed[0], framed[3]]);
+		const b = map.project([framed[2], framed[1]]);
+		return [a.x, a.y, b.x, b.y].map((n) => Math.round(n)) as [number, number, number, number];
+	};
 	const extent = () => {
 		const b = map.getBounds();
 		return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => Math.round(n * 1e4) / 1e4) as [number, number, number, number];
 	};
+	const readerMoves: (() => void)[] = [];
+	map.on('movestart', (event) => {
+		if ((event as { originalEvent?: Event }).originalEvent) for (const callback of readerMoves) callback();
+	});
 	map.on('moveend', () => {
-		for (const callback of moveEnds) callback(extent());
+		for (const callback of moveEnds) callback(extent(), frameRect());
 	});
 
 	return new Promise((resolve, reject) => {
@@ -238,6 +264,7 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 			resolve({
 				apply,
 				frame(view, { duration, padding }) {
+					framed = view.bounds;
 					// A re-frame for a new size may come before MapLibre has noticed the resize.
 					const canvas = map.getCanvas();
 					if (canvas.clientWidth !== container.clientWidth || canvas.clientHeight !== container.clientHeight) map.resize();
@@ -246,6 +273,7 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 				isMoving: () => map.isMoving(),
 				extent,
 				onMoveEnd: (callback) => void moveEnds.push(callback),
+				onReaderMove: (callback) => void readerMoves.push(callback),
 				hover(feature) {
 					if (hovered && !contextLost) setState(hovered, 'hover', false);
 					hovered = feature;

@@ -54,6 +54,7 @@ export class MapState {
 	duration = $state(-1);
 	layerWrites = $state(0);
 	extent = $state('');
+	frame = $state('');
 
 	constructor(view: MapView, key: string) {
 		this.view = view;
@@ -80,6 +81,8 @@ export class MapState {
 		const wide = this.wide;
 		const padding: Padding = { top: 64, right: 32, bottom: 32, left: 32 };
 		if (wide && this.legendOpen) padding.left = size(legend, 'offsetWidth') + 40;
+		// On a phone the open legend spans the map's width: frame below it.
+		if (!wide && this.legendOpen && legend && !legend.hidden) padding.top = Math.max(padding.top, legend.offsetTop + legend.offsetHeight + 12);
 		if (wide && !this.explore) padding.bottom = size(caption, 'offsetHeight') + 36;
 		if (this.explore) {
 			if (wide) padding.right = size(explore, 'offsetWidth') + 40;

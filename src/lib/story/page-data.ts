@@ -1,3 +1,4 @@
+import { bbox } from '@turf/turf';
 import { LAYERS } from '$lib/layers/registry';
 import { attribution } from '$lib/sources/corpus';
 import { passageHref } from '$lib/sources/passages';
@@ -13,7 +14,8 @@ export function pageData(story: Story, { withBodies = false } = {}): StoryData {
 	const features: FeatureInfo[] = LAYERS.filter((l) => l.kind === 'thematic').flatMap((l) =>
 		(story.features.get(l.id)?.features ?? []).map((f) => {
 			const p = f.properties as FeatureInfo;
-			const info: FeatureInfo = { id: p.id, layer: l.id, name: p.name, program: p.program, start: p.start, end: p.end, summary: p.summary, passages: p.passages };
+			const box = bbox(f).map((n) => Math.round(n * 1e4) / 1e4) as FeatureInfo['bbox'];
+			const info: FeatureInfo = { id: p.id, layer: l.id, name: p.name, program: p.program, start: p.start, end: p.end, summary: p.summary, passages: p.passages, bbox: box };
 			if (p.figures) info.figures = p.figures;
 			if (p.status) info.status = p.status;
 			if (p.dateBasis) info.dateBasis = p.dateBasis;

@@ -27,6 +27,8 @@ export interface ChapterView {
 
 /** A thematic map feature, as the explore panel shows it: its checked properties and extras. */
 export interface FeatureInfo extends FeatureProps {
+	/** Where it lies, [west, south, east, north]: explore mode frames a selected feature. */
+	bbox: [number, number, number, number];
 	/** Figures the sources give, in their words ("78,733 in 2013"). */
 	figures?: string;
 	/** "rejected", "suspended", "reinstated"… */
