@@ -20,7 +20,9 @@ function figures(lhr) {
 	const failing = [];
 	for (const [id, c] of Object.entries(lhr.categories))
 		if (id !== 'performance') for (const ref of /** @type {any[]} */ (c.auditRefs)) if (ref.weight > 0 && typeof lhr.audits[ref.id]?.score === 'number' && lhr.audits[ref.id].score < 1) failing.push(`${id}: ${ref.id}`);
-	return { ...out, failing, warnings: lhr.runWarnings ?? [] };
+	// A run Lighthouse could not finish (a page that never painted for it, a protocol timeout).
+	const error = lhr.runtimeError?.code ?? null;
+	return { ...out, failing, warnings: lhr.runWarnings ?? [], error };
 }
 
 /**
@@ -42,19 +44,24 @@ export async function measureLighthouse(origin, paths, runs) {
 	let version = null;
 	try {
 		for (let run = 0; run < runs; run++)
-			for (const path of paths) {
-				const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
-				if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
-				version = result.lhr.lighthouseVersion;
-				samples[path]?.push(figures(result.lhr));
-				log(`lighthouse ${path} (${run + 1}/${runs}): performance ${samples[path]?.at(-1)?.performance}`);
-			}
+			for (const path of paths)
+				// A run that ends in a runtime error is tried once more; both are kept (errors are listed).
+				for (let attempt = 0; attempt < 2; attempt++) {
+					const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+					if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
+					version = result.lhr.lighthouseVersion;
+					const f = figures(result.lhr);
+					samples[path]?.push(f);
+					log(`lighthouse ${path} (${run + 1}/${runs}): ${f.error ? `runtime error ${f.error}` : `performance ${f.performance}`}`);
+					if (!f.error) break;
+				}
 	} finally {
 		await chrome.kill();
 	}
 	const pages = Object.fromEntries(
 		paths.map((path) => {
-			const s = samples[path] ?? [];
+			const all = samples[path] ?? [];
+			const s = all.filter((x) => !x.error);
 			/** @param {string} k */
 			const med = (k) => round(median(s.map((x) => /** @type {any} */ (x)[k])));
 			const lcp = med('lcp');
@@ -73,6 +80,7 @@ export async function measureLighthouse(origin, paths, runs) {
 					lcpOverFcp: ratio(lcp, fcp),
 					failing: [...new Set(s.flatMap((x) => x.failing))],
 					warnings: [...new Set(s.flatMap((x) => x.warnings))],
+					errors: all.filter((x) => x.error).map((x) => x.error),
 					samples: s.map(({ performance, tbt, fcp, lcp }) => ({ performance, tbt: round(tbt), fcp: round(fcp), lcp: round(lcp) }))
 				}
 			];

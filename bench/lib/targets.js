@@ -90,9 +90,10 @@ export function lighthouseSection(result) {
 		p.lcp === null ? '–' : String(p.lcp),
 		p.lcpOverFcp === null ? '–' : `×${p.lcpOverFcp.toFixed(2)} ${p.lcpOverFcp <= 1.1 ? '✓' : '✗'}`
 	]);
-	const failing = Object.entries(lh.pages)
-		.filter(([, p]) => p.failing.length)
-		.map(([path, p]) => `- Below 100 on ${path}: ${p.failing.join(', ')}.`);
+	const failing = Object.entries(lh.pages).flatMap(([path, p]) => [
+		...(p.failing.length ? [`- Below 100 on ${path}: ${p.failing.join(', ')}.`] : []),
+		...(p.errors?.length ? [`- ${path}: ${p.errors.length} run(s) ended in a Lighthouse runtime error (${[...new Set(p.errors)].join(', ')}) and were run again; the medians are of the ${p.runs} complete runs.`] : [])
+	]);
 	return (
 		`### Lighthouse ${lh.version} (mobile defaults: simulated slow phone and network; median of ${lh.runs} runs; ✓ target met, ✗ not)\n\n` +
 		table(['Page', 'Performance (≥ 90)', 'Accessibility (100)', 'Best practices (100)', 'SEO (100)', 'TBT ms (≤ 800)', 'FCP ms', 'LCP ms', 'LCP ÷ FCP (≤ 1.1)'], rows) +
