@@ -1,10 +1,10 @@
 // `npm run bench`: performance figures for the production build, in headless Chromium.
 //
-//   node scripts/bench.js [--runs 5] [--scale-runs 3] [--scale 500] [--scale-budget 200] [--scroll-cap 40]
-//                         [--skip-scale] [--no-readme] [--readme-only] [--keep]
+//   node scripts/bench.js [--runs 5] [--scale-runs 3] [--scale 100] [--scale-budget 420] [--scroll-cap 40]
+//                         [--lighthouse-runs 3] [--skip-scale] [--no-readme] [--readme-only] [--keep]
 //
 // What it does, in one run (each step a module of bench/lib/):
-//  1. Copies the project into a temporary folder and builds it with `vite build`, timed
+//  1. Copies the project into a temporary folder and builds it (`npm run build`), timed
 //     (project.js, build.js): the story as the repository holds it. A second copy gets a
 //     generated story of --scale chapters (the real chapters cloned, slugs scale-001…) and is
 //     built the same way, stopped after --scale-budget seconds if it has not finished (its total
@@ -17,10 +17,15 @@
 //     link and the floors --runs times each (loads.js, instrument.js): medians of first
 //     contentful paint, largest contentful paint and the time until the map is idle, also as
 //     ratios to the floors, which a busy machine moves far less than the raw figures.
-//  4. Bytes of / after scrolling to the end, by kind, from the responses received (bytes.js).
-//  5. Scrolls the story at a reader's pace and records long tasks and frame intervals (scroll.js).
-//  6. Prints Markdown tables (report.js), writes bench/out/latest.md and latest.json, and puts
-//     the tables into README.md's "## Performance" section (readme.js).
+//  4. Bytes of / after scrolling to the end, by kind, from the responses received (bytes.js),
+//     and what /search/?q=… loads beyond them (search.js).
+//  5. Scrolls the story at a reader's pace and records long tasks, frame intervals, and whether
+//     the map came to rest in each chapter while it was read (scroll.js).
+//  6. Lighthouse's mobile audit of / and the deep link, --lighthouse-runs times (lighthouse.js;
+//     the story only, 0 skips it).
+//  7. Prints Markdown tables (report.js, targets.js: each asked-for figure beside its target and
+//     the previous run's value), writes bench/out/latest.md and latest.json, and puts the
+//     tables into README.md's "## Performance" section (readme.js).
 //
 // Timing never fails the run: it exits non-zero only when something is broken (a build
 // fails, a page does not load, the map reports failure).
@@ -47,13 +52,16 @@ const { values: opts } = parseArgs({
 		runs: { type: 'string', default: '5' },
 		// Loads of the generated story take ~10 s each; fewer runs keep the bench under 15 min.
 		'scale-runs': { type: 'string', default: '3' },
-		scale: { type: 'string', default: '500' },
+		scale: { type: 'string', default: '100' },
 		// Seconds the full build of the generated story may take before it is stopped and its
 		// total estimated from its progress; the browser figures then come from the pages it had
-		// written (the same files a finished build would serve).
-		'scale-budget': { type: 'string', default: '200' },
+		// written (the same files a finished build would serve). The 100-chapter build takes
+		// 140–190 s on two shared cores: the budget leaves it room to finish; --scale 500 needs it.
+		'scale-budget': { type: 'string', default: '420' },
 		// Seconds of reader-paced scrolling at most (the generated story is far longer).
 		'scroll-cap': { type: 'string', default: '40' },
+		// Lighthouse audits of each page (median taken); 0 skips Lighthouse.
+		'lighthouse-runs': { type: 'string', default: '3' },
 		'skip-scale': { type: 'boolean', default: false },
 		'no-readme': { type: 'boolean', default: false },
 		// Only (re)write the README section from bench/out/latest.md; measure nothing.
@@ -66,6 +74,7 @@ const SCALE_RUNS = Math.max(1, Number(opts['scale-runs']));
 const SCALE = Math.max(15, Number(opts.scale));
 const SCALE_BUDGET_MS = Number(opts['scale-budget']) * 1000;
 const SCROLL_CAP_MS = Number(opts['scroll-cap']) * 1000;
+const LIGHTHOUSE_RUNS = Math.max(0, Number(opts['lighthouse-runs']));
 
 /** @type {string | undefined} */
 let work;
@@ -128,7 +137,7 @@ async function main() {
 	const stories = {};
 	const common = { floorMapDir, scrollCapMs: SCROLL_CAP_MS };
 	try {
-		stories.real = await measureStory(browser, { name: 'real', siteDir: join(realDir, 'build'), chapters: realChapters, runs: RUNS, ...common });
+		stories.real = await measureStory(browser, { name: 'real', siteDir: join(realDir, 'build'), chapters: realChapters, runs: RUNS, lighthouseRuns: LIGHTHOUSE_RUNS, ...common });
 		if (scaleDir && scale && existsSync(join(scaleDir, 'build/index.html')))
 			stories.scale = await measureStory(browser, { name: 'scale', siteDir: join(scaleDir, 'build'), chapters: scale.chapters, runs: SCALE_RUNS, deepSlug: scale.deep, ...common });
 	} finally {
@@ -147,14 +156,16 @@ async function main() {
 			chromium: chromiumVersion,
 			loadAverage: { start: loadStart, end: os.loadavg().map((n) => round(n, 2)) }
 		},
-		settings: { runs: RUNS, scaleRuns: SCALE_RUNS, scale: SCALE, scaleBudgetS: SCALE_BUDGET_MS / 1000, scrollCapS: SCROLL_CAP_MS / 1000, viewport: VIEWPORT, chromiumArgs: CHROMIUM_ARGS },
+		settings: { runs: RUNS, scaleRuns: SCALE_RUNS, scale: SCALE, scaleBudgetS: SCALE_BUDGET_MS / 1000, scrollCapS: SCROLL_CAP_MS / 1000, lighthouseRuns: LIGHTHOUSE_RUNS, viewport: VIEWPORT, chromiumArgs: CHROMIUM_ARGS },
 		builds,
 		stories,
 		scaleNote: scale?.note ?? null,
 		broken,
 		benchSeconds: round((Date.now() - started) / 1000)
 	};
-	const markdown = report(result) + `\n\nBench run time: ${result.benchSeconds} s.`;
+	const previousFile = join(OUT, 'latest.json');
+	const previous = existsSync(previousFile) ? JSON.parse(readFileSync(previousFile, 'utf8')) : null;
+	const markdown = report(result, previous) + `\n\nBench run time: ${result.benchSeconds} s.`;
 	writeFileSync(join(OUT, 'latest.json'), JSON.stringify(result, null, '\t') + '\n');
 	writeFileSync(join(OUT, 'latest.md'), markdown + '\n');
 	console.log(markdown);

@@ -26,8 +26,20 @@ function stopGroup(child) {
 }
 
 /**
- * `vite build` in a project copy, timed (wall clock, and CPU time of the build's processes
- * from bash's `times`). With `budgetMs`, a build still running then is stopped, and its
+ * The search index a build wrote, if any: Pagefind's folder, or JSON under /search/.
+ * @param {string} build
+ */
+export function searchIndex(build) {
+	if (existsSync(join(build, 'pagefind'))) return { kind: 'pagefind', path: '/pagefind/', bytes: dirSize(join(build, 'pagefind'), (f) => !isCompressedCopy(f)) };
+	const json = countFiles(join(build, 'search'), (f) => f.endsWith('.json'));
+	return json ? { kind: 'json', path: '/search/', bytes: dirSize(join(build, 'search'), (f) => f.endsWith('.json')) } : null;
+}
+
+/**
+ * The project's build (`npm run build`: `vite build` and whatever the project's build script
+ * adds, such as a search index) in a project copy, timed (wall clock, and CPU time of the build's
+ * processes from bash's `times`), with the time from the end of `vite build` (the adapter's
+ * "done") to the end. With `budgetMs`, a build still running then is stopped, and its
  * progress (chapter pages and still maps prerendered so far) gives an estimate of the total.
  * @param {string} dir
  * @param {{ label: string, budgetMs?: number, chapters?: number }} options
@@ -37,15 +49,22 @@ export function viteBuild(dir, { label, budgetMs = 0, chapters = 0 }) {
 	return new Promise((resolveBuild) => {
 		const logFile = join(dir, 'bench-build.log');
 		const t0 = Date.now();
-		const child = spawn('bash', ['-c', 'node node_modules/vite/bin/vite.js build; rc=$?; echo "__TIMES__"; times; exit $rc'], {
+		const child = spawn('bash', ['-c', 'npm run build --silent; rc=$?; echo "__TIMES__"; times; exit $rc'], {
 			cwd: dir,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			env: { ...process.env, FORCE_COLOR: '0' }
 		});
 		let output = '';
-		child.stdout.on('data', (d) => (output += d));
-		child.stderr.on('data', (d) => (output += d));
+		/** @type {number | null} */
+		let viteDone = null;
+		/** @param {Buffer} d */
+		const collect = (d) => {
+			output += d;
+			if (viteDone === null && output.includes('✔ done')) viteDone = Date.now();
+		};
+		child.stdout.on('data', collect);
+		child.stderr.on('data', collect);
 		const prerendered = join(dir, '.svelte-kit/output/prerendered');
 		const progress = () => ({
 			pages: countFiles(join(prerendered, 'pages/chapters'), (f) => f === 'index.html'),
@@ -76,7 +95,7 @@ export function viteBuild(dir, { label, budgetMs = 0, chapters = 0 }) {
 			const system = seconds(times[1]);
 			const vite = [...output.matchAll(/built in ([\d.]+)(ms|s)/g)].map((m) => round(Number(m[1]) * (m[2] === 'ms' ? 0.001 : 1), 1));
 			/** @type {Record<string, any>} */
-			const result = { label, ok: code === 0 && !stopped, exitCode: code, wallS: round((Date.now() - t0) / 1000, 1), cpuS: user !== null && system !== null ? round(user + system, 1) : null, viteBundleS: vite, log: logFile };
+			const result = { label, ok: code === 0 && !stopped, exitCode: code, wallS: round((Date.now() - t0) / 1000, 1), afterViteS: viteDone ? round((Date.now() - viteDone) / 1000, 1) : null, cpuS: user !== null && system !== null ? round(user + system, 1) : null, viteBundleS: vite, log: logFile };
 			if (stopped) {
 				// Chapter pages are written at a steady rate once they start (each holds the whole
 				// story, so each costs the same): the rest would take (remaining / rate).
@@ -98,6 +117,7 @@ export function viteBuild(dir, { label, budgetMs = 0, chapters = 0 }) {
 			} else {
 				const build = join(dir, 'build');
 				result.output = { pages: countFiles(build, (f) => f.endsWith('.html')), bytes: dirSize(build, (f) => !isCompressedCopy(f)), compressedBytes: dirSize(build, isCompressedCopy) };
+				result.searchIndex = searchIndex(build);
 			}
 			resolveBuild(result);
 		});

@@ -1,10 +1,15 @@
 // Code that runs inside the measured pages. Times are performance.now(): ms since navigation start.
 /* eslint-disable no-undef */
 
-/** Runs in every page before its own scripts: paints, long tasks and the map's data-* signals into window.__bench. */
+/**
+ * Runs in every page before its own scripts: paints, long tasks, the map picture's Element Timing
+ * and the map's data-* signals into window.__bench. `rested` lists the chapters during whose
+ * reading (section.chapter.is-active) the map was idle with that chapter's view drawn; `changes`
+ * counts moves from one active chapter to another. `moves` is data-camera-moves (null without it).
+ */
 export function instrument() {
 	const w = /** @type {any} */ (window);
-	const b = (w.__bench = { fcp: null, lcp: null, lcpElement: null, ready: null, idle: null, status: null, drawnAtIdle: null, drawn: [], longtasks: [], frames: null });
+	const b = (w.__bench = { fcp: null, lcp: null, lcpElement: null, picture: null, ready: null, idle: null, status: null, drawnAtIdle: null, drawn: [], longtasks: [], frames: null, active: null, rested: [], changes: 0, moves: null });
 	/** @param {Element | null | undefined} el */
 	const describe = (el) =>
 		el ? el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + (typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '') : null;
@@ -26,10 +31,22 @@ export function instrument() {
 			for (const e of list.getEntries()) b.longtasks.push([e.startTime, e.duration]);
 		}).observe({ type: 'longtask', buffered: true });
 	} catch {}
+	try {
+		// <img elementtiming="map-picture">: the still map shown until MapLibre has drawn.
+		new PerformanceObserver((list) => {
+			for (const e of /** @type {any[]} */ (list.getEntries()))
+				if (b.picture === null && (e.identifier === 'map-picture' || e.name === 'map-picture')) b.picture = e.renderTime || e.loadTime;
+		}).observe({ type: 'element', buffered: true });
+	} catch {}
 	new MutationObserver(() => {
+		const active = document.querySelector('section.chapter.is-active')?.id ?? null;
+		if (active && b.active && active !== b.active) b.changes++;
+		if (active) b.active = active;
 		const c = document.querySelector('.map-canvas');
 		if (!c) return;
 		const now = performance.now();
+		const moves = c.getAttribute('data-camera-moves');
+		b.moves = moves === null ? null : Number(moves);
 		const status = c.getAttribute('data-map-status');
 		if (status !== b.status) {
 			b.status = status;
@@ -41,7 +58,8 @@ export function instrument() {
 			b.idle = now;
 			b.drawnAtIdle = drawn;
 		}
-	}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-status', 'data-map-idle', 'data-map-drawn'] });
+		if (active && drawn === active && c.getAttribute('data-map-idle') === 'true' && !b.rested.includes(active)) b.rested.push(active);
+	}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-status', 'data-map-idle', 'data-map-drawn', 'data-camera-moves', 'class'] });
 }
 
 /** In the page: the map is idle, or has given up. */
@@ -58,6 +76,8 @@ export function startFrames() {
 	const b = /** @type {any} */ (window).__bench;
 	b.frames = [];
 	b.scrollStart = performance.now();
+	b.changesAtStart = b.changes;
+	b.movesAtStart = b.moves;
 	/** @param {number} t */
 	const loop = (t) => {
 		if (!b.frames) return;
@@ -80,6 +100,10 @@ export function stopFrames() {
 		scrollY,
 		height: document.documentElement.scrollHeight,
 		chapters: chapters.length,
-		passed: chapters.filter((s) => s.getBoundingClientRect().top < innerHeight / 2).length
+		passed: chapters.filter((s) => s.getBoundingClientRect().top < innerHeight / 2).length,
+		elapsedMs: performance.now() - b.scrollStart,
+		rested: /** @type {string[]} */ (b.rested).length,
+		chapterChanges: b.changes - b.changesAtStart,
+		cameraMoves: b.moves === null || b.movesAtStart === null ? null : b.moves - b.movesAtStart
 	};
 }

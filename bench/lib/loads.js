@@ -34,6 +34,7 @@ async function loadOnce(browser, target) {
 		return {
 			fcp: m.fcp,
 			lcp: m.lcp,
+			picture: m.picture,
 			lcpElement: m.lcpElement,
 			mapReady: target.map ? m.ready : null,
 			mapIdle: target.map ? m.idle : null,
@@ -74,7 +75,7 @@ export async function measureLoads(browser, targets, runs) {
 	return Object.fromEntries(
 		targets.map((t) => {
 			const s = samples[t.id] ?? [];
-			/** @param {'fcp' | 'lcp' | 'mapReady' | 'mapIdle' | 'cameraMs' | 'dcl' | 'load' | 'longTasksDuringLoad' | 'longTaskMsDuringLoad'} k */
+			/** @param {'fcp' | 'lcp' | 'picture' | 'mapReady' | 'mapIdle' | 'cameraMs' | 'dcl' | 'load' | 'longTasksDuringLoad' | 'longTaskMsDuringLoad'} k */
 			const med = (k) => round(median(s.map((x) => x[k])));
 			return [
 				t.id,
@@ -83,6 +84,7 @@ export async function measureLoads(browser, targets, runs) {
 					runs: s.length,
 					fcp: med('fcp'),
 					lcp: med('lcp'),
+					picture: med('picture'),
 					mapReady: t.map ? med('mapReady') : null,
 					mapIdle: t.map ? med('mapIdle') : null,
 					cameraMs: t.map ? med('cameraMs') : null,
@@ -93,7 +95,7 @@ export async function measureLoads(browser, targets, runs) {
 					lcpElement: s.map((x) => x.lcpElement).find(Boolean) ?? null,
 					drawnAtIdle: s.map((x) => x.drawnAtIdle).find(Boolean) ?? null,
 					errors: [...new Set(s.flatMap((x) => x.errors))].slice(0, 5),
-					samples: s.map(({ fcp, lcp, mapReady, mapIdle }) => ({ fcp: round(fcp), lcp: round(lcp), mapReady: round(mapReady), mapIdle: round(mapIdle) }))
+					samples: s.map(({ fcp, lcp, picture, mapReady, mapIdle }) => ({ fcp: round(fcp), lcp: round(lcp), picture: round(picture), mapReady: round(mapReady), mapIdle: round(mapIdle) }))
 				}
 			];
 		})

@@ -56,6 +56,12 @@ export async function measureScroll(browser, url, { map, capMs }) {
 			longTaskMs: round(durations.reduce((s, d) => s + d, 0)),
 			longTaskMaxMs: round(Math.max(0, ...durations)),
 			blockingMs: round(durations.reduce((s, d) => s + Math.max(0, d - 50), 0)),
+			// Per second of the window the long tasks come from (the scroll and the 2 s after it).
+			blockingMsPerS: round(durations.reduce((s, d) => s + Math.max(0, d - 50), 0) / (r.elapsedMs / 1000), 1),
+			// Chapters during whose reading the map came to rest on their own view.
+			mapRested: map ? r.rested : null,
+			chapterChanges: r.chapterChanges,
+			cameraMoves: r.cameraMoves,
 			frames: intervals.length,
 			frameMedianMs: round(median(intervals), 1),
 			frameP95Ms: round(quantile(intervals, 0.95), 1),
