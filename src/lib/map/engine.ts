@@ -1,6 +1,6 @@
 // The only module that touches maplibre-gl. It is imported dynamically, after the story text
 // has rendered, so MapLibre (most of the page's JavaScript: see npm run bench) never delays reading.
-import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type ExpressionSpecification, type FilterSpecification, type LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LAYERS } from '$lib/layers/registry';
@@ -35,6 +35,8 @@ export interface MapController {
 	 * where the framed bounds lie on screen [left, top, right, bottom].
 	 */
 	onMoveEnd(callback: (extent: [number, number, number, number], frame: [number, number, number, number]) => void): void;
+	/** Draws only these thematic features (the year control), or all of them (null). */
+	showOnly(ids: string[] | null): void;
 	/** Calls back when the reader pans or zooms the map themselves. */
 	onReaderMove(callback: () => void): void;
 	/** Draws a feature as pointed at (explore mode), or none. */
@@ -274,6 +276,17 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 				extent,
 				onMoveEnd: (callback) => void moveEnds.push(callback),
 				onReaderMove: (callback) => void readerMoves.push(callback),
+				showOnly(ids) {
+					if (contextLost) return;
+					const only: ExpressionSpecification | null = ids && ['in', ['get', 'id'], ['literal', ids]];
+					for (const def of LAYERS) {
+						if (def.kind !== 'thematic') continue;
+						for (const spec of def.layers) {
+							const base = 'filter' in spec ? (spec.filter as ExpressionSpecification | undefined) : undefined;
+							map.setFilter(spec.id, (only && base ? ['all', base, only] : (only ?? base ?? null)) as FilterSpecification | null);
+						}
+					}
+				},
 				hover(feature) {
 					if (hovered && !contextLost) setState(hovered, 'hover', false);
 					hovered = feature;

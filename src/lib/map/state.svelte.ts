@@ -40,6 +40,8 @@ export class MapState {
 	hovered = $state<FeatureRef | null>(null);
 	/** Whether the legend panel is open. */
 	legendOpen = $state(false);
+	/** The year the map shows what was in force in, or null for all of the story's time. */
+	year = $state<number | null>(null);
 
 	/** Layout: wide screens put the map beside the text, phones above it. */
 	readonly #wide = new MediaQuery(MEDIA.wide, true);
