@@ -21,7 +21,8 @@ describe('README, "Adding a chapter"', () => {
 		['prose', `${LIMITS.proseWords.min} to ${LIMITS.proseWords.max} words of our own prose`],
 		['copied words', `no run of ${LIMITS.copiedWords} or more words copied`],
 		['source citations', `cited at least ${LIMITS.sourceCitations} times`],
-		['maxZoom', `maxZoom from ${LIMITS.maxZoom.min} to ${LIMITS.maxZoom.max}`]
+		['maxZoom', `maxZoom from ${LIMITS.maxZoom.min} to ${LIMITS.maxZoom.max}`],
+		['file size', `a chapter file of at most ${LIMITS.chapterBytes.toLocaleString('en')} bytes`]
 	])('quotes the %s limit', (_name, text) => {
 		expect(section).toContain(text);
 	});
