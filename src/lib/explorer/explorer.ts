@@ -19,6 +19,8 @@ export interface Explorer {
 	overview: { places: MapView; programs: MapView };
 	/** The still maps' data: every gazetteer place, not only the story's. */
 	maps: StaticMapData;
+	/** The data for one page's still map: of the thematic features, only those it names. */
+	mapData(features: readonly string[]): StaticMapData;
 }
 
 export function buildExplorer(story: Story, geo: { states: FeatureCollection; countries: FeatureCollection; maps: StaticMapData }): Explorer {
@@ -31,6 +33,11 @@ export function buildExplorer(story: Story, geo: { states: FeatureCollection; co
 	const points = story.gazetteer.filter((p) => !isRegion(p));
 	const placesFrame = frame(points.map((p) => point(p.coordinates)));
 	const thematic = [...new Set(features.map((f) => f.props.layer))];
+	const maps: StaticMapData = {
+		...geo.maps,
+		places: story.gazetteer.map(({ id, name, label, kind, coordinates, within }) => ({ id, name, label: label ?? name, kind, coordinates, within }))
+	};
+	const thematicLayers = new Set(features.map((f) => f.props.layer));
 	return {
 		places: placeGroups(story.gazetteer, namings),
 		place: (id) => places.get(id),
@@ -40,9 +47,12 @@ export function buildExplorer(story: Story, geo: { states: FeatureCollection; co
 			places: { bounds: placesFrame, maxZoom: 8, layers: ['borders'], highlight: [], places: points.map((p) => p.id) },
 			programs: { bounds: frame(features.map((f) => f.feature)), maxZoom: 8, layers: ['borders', ...thematic], highlight: [], places: [] }
 		},
-		maps: {
-			...geo.maps,
-			places: story.gazetteer.map(({ id, name, label, kind, coordinates, within }) => ({ id, name, label: label ?? name, kind, coordinates, within }))
+		maps,
+		mapData: (shown) => {
+			const only = new Set(shown);
+			const keep = (layer: string, c: FeatureCollection): FeatureCollection =>
+				thematicLayers.has(layer) ? { ...c, features: c.features.filter((f) => only.has(String(f.properties?.id))) } : c;
+			return { ...maps, features: new Map([...maps.features].map(([layer, c]) => [layer, keep(layer, c)])) };
 		}
 	};
 }

@@ -54,6 +54,8 @@ export interface PlacePage {
 	within?: string;
 	bounds: Bbox;
 	view: MapView;
+	/** The features its still map draws: those in or at it, but national measures (all of Mexico). */
+	mapFeatures: string[];
 	chapters: ChapterLink[];
 	/** The paragraphs of each source that name it. */
 	sources: SourceNaming[];
@@ -115,7 +117,8 @@ export function placePage(
 	const region = isRegion(place) ? regions.get(place.within) : undefined;
 	const bounds = frame([region ?? (point(place.coordinates) as Feature<Geometry>)]);
 	const at = featuresAt(place, region, features);
-	const layers = [...new Set(at.map((f) => features.find((x) => x.props.id === f.id)!.props.layer))];
+	const drawn = features.filter((f) => f.props.scope !== 'national' && at.some((x) => x.id === f.props.id));
+	const layers = [...new Set(drawn.map((f) => f.props.layer))];
 	const page: PlacePage = {
 		id: place.id,
 		name: place.name,
@@ -124,6 +127,7 @@ export function placePage(
 		location: place.location,
 		bounds,
 		view: { bounds, maxZoom: 8, layers: ['borders', ...layers], highlight: [place.id], places: [place.id] },
+		mapFeatures: drawn.map((f) => f.props.id),
 		chapters: chaptersFor(story, place),
 		sources: namings.get(place.id) ?? [],
 		features: at

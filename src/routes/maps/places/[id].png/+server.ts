@@ -13,5 +13,5 @@ export const GET: RequestHandler = ({ params }) => {
 	const { explorer } = site();
 	const place = explorer.place(params.id);
 	if (!place) error(404, 'No such place');
-	return new Response(staticMapPng(place.view, explorer.maps) as BodyInit, { headers: { 'content-type': 'image/png' } });
+	return new Response(staticMapPng(place.view, explorer.mapData(place.mapFeatures)) as BodyInit, { headers: { 'content-type': 'image/png' } });
 };

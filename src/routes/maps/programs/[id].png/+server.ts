@@ -13,5 +13,5 @@ export const GET: RequestHandler = ({ params }) => {
 	const { explorer } = site();
 	const program = explorer.program(params.id);
 	if (!program) error(404, 'No such program');
-	return new Response(staticMapPng(program.view, explorer.maps) as BodyInit, { headers: { 'content-type': 'image/png' } });
+	return new Response(staticMapPng(program.view, explorer.mapData([program.id])) as BodyInit, { headers: { 'content-type': 'image/png' } });
 };
