@@ -52,6 +52,7 @@ test('a place page lists the source paragraphs that name the place, marked, each
 	const first = page.locator('.naming').first();
 	const marked = await first.locator('mark').first().innerText();
 	await first.getByRole('link', { name: 'Read it in the source' }).click();
+	await expect(page).toHaveURL(/\/sources\/[a-z0-9-]+\/#para-\d+$/);
 	const anchor = new URL(page.url()).hash.slice(1);
 	const paragraph = page.locator(`[id="${anchor}"]`);
 	await expect(paragraph).toBeInViewport();
