@@ -83,7 +83,7 @@ function refsIn(file: string): Ref[] {
 
 /** Site paths quoted in code or data: `"/sources/x/#y"`, `import("/_app/…")`. */
 function pathsInCode(from: string, where: string, code: string): Ref[] {
-	return [...code.matchAll(/["'](\/(?:_app|chapters|sources|maps)\/[^"'\\\s]*)/g)].map((m) => ({ from, where, ref: m[1]! }));
+	return [...code.matchAll(/["'](\/(?:_app|chapters|sources|maps|places|programs)\/[^"'\\\s]*)/g)].map((m) => ({ from, where, ref: m[1]! }));
 }
 
 function check(ref: Ref): string | null {

@@ -5,6 +5,7 @@ import { checkText } from '$lib/content/text';
 import type { StaticMapData } from '$lib/map/staticmap.server';
 import { checkSeed, type Fingerprint } from '$lib/sources/fingerprint';
 import { parseSources } from '$lib/sources/corpus';
+import { buildExplorer, type Explorer } from '$lib/explorer/explorer';
 import { buildStory, type Story } from '$lib/story/build';
 import { pageData } from '$lib/story/page-data';
 import { sourcePage, sourceSummaries, type SourcePage, type SourceSummary } from '$lib/story/source-pages';
@@ -24,6 +25,8 @@ export interface Site {
 	stillMaps: StaticMapData;
 	sources: SourceSummary[];
 	sourcePage(id: string): SourcePage | undefined;
+	/** Places and programs: /places/, /programs/ and their pages and still maps. */
+	explorer: Explorer;
 }
 
 const raw = (files: Record<string, unknown>) => files as Record<string, string>;
@@ -71,13 +74,25 @@ function load(): Site {
 		countries,
 		layerFiles: Object.fromEntries(Object.entries(geo).map(([path, text]) => [path.replace('/geo/', ''), text]))
 	});
+	const stillMaps = { states, countries, features: story.features, places: story.places };
+	const explorer = buildExplorer(story, { states, countries, maps: stillMaps });
 	return {
 		story,
-		data: pageData(story, { withBodies: import.meta.env.DEV }),
-		stillMaps: { states, countries, features: story.features, places: story.places },
+		data: withFeaturePlaces(pageData(story, { withBodies: import.meta.env.DEV }), explorer),
+		stillMaps,
 		sources: sourceSummaries(story),
-		sourcePage: (id) => sourcePage(story, id)
+		sourcePage: (id) => sourcePage(story, id),
+		explorer
 	};
+}
+
+/** The explore panel links a feature placed at a gazetteer place to that place's page. */
+function withFeaturePlaces(data: StoryData, explorer: Explorer): StoryData {
+	for (const feature of data.features) {
+		const place = explorer.program(feature.id)?.place;
+		if (place) feature.place = place.id;
+	}
+	return data;
 }
 
 let loaded: Site | undefined;

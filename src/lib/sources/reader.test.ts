@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyText, type Source } from './corpus';
-import { segmentBody, type ReaderParagraph } from './reader';
+import { bodyParagraphs, segmentBody, type ReaderParagraph } from './reader';
 import { realSources } from '../../../tests/unit/real-story';
 
 /** A source whose body is `body`, surrounded by furniture that must never show. */
@@ -183,5 +183,15 @@ describe('segmentBody on the real sources', () => {
 		expect(marked.map(text)).toEqual(['Andrés Manuel López Obrador\nPresident of Mexico', 'Olga Sánchez Cordero\nSecretary of the Interior']);
 		const covered = marked.flatMap((p) => p.segments.filter((s) => s.passages.includes('addressees')).map((s) => s.text));
 		expect(covered).toEqual(['President of Mexico', 'Olga Sánchez Cordero']);
+	});
+});
+
+describe('paragraph anchors', () => {
+	it('number the paragraphs of a body para-1, para-2, … and give each its offsets in the file', () => {
+		const source = fakeSource(BODY);
+		const paragraphs = bodyParagraphs(source);
+		expect(paragraphs.map((p) => p.id)).toEqual(['para-1', 'para-2', 'para-3']);
+		for (const p of paragraphs) expect(source.text.slice(p.start, p.end)).toBe(p.text);
+		expect(segmentBody(source, []).map((p) => p.id)).toEqual(['para-1', 'para-2', 'para-3']);
 	});
 });

@@ -3,6 +3,7 @@ import { bbox, point } from '@turf/turf';
 import { ContentError } from '$lib/content/errors';
 import { parseCitations, type Bbox, type CitationSpec } from '$lib/content/schema';
 import { parseGazetteer, type Place } from '$lib/geo/gazetteer';
+import { placeMatcher } from '$lib/geo/names';
 import { LAYER_IDS, LAYERS } from '$lib/layers/registry';
 import { checkFeatureDates, parseLayerFile } from '$lib/layers/features';
 import { frameBounds } from '$lib/map/camera';
@@ -109,10 +110,11 @@ export function buildStory(inputs: StoryInputs): Story {
 		parsed.push(chapter);
 	}
 
+	const names = placeMatcher(gazetteer);
 	const citedBy = new Map<string, string[]>();
 	const checked: ChapterContent[] = [];
 	const chapters: ChapterView[] = parsed.map(({ file, meta, body, bodyLine }, index) => {
-		const rendered = renderChapterBody(body, file, { passages, sources }, bodyLine);
+		const rendered = renderChapterBody(body, file, { passages, sources, places: names }, bodyLine);
 		const cited = new Set([...meta.citations.map((c) => c.id), ...rendered.notes.map((n) => n.passage.id)]);
 		for (const id of cited) citedBy.set(id, [...(citedBy.get(id) ?? []), meta.slug]);
 		const framed = meta.places.map((id) => {

@@ -2,7 +2,9 @@ import { Marked } from 'marked';
 import { ContentError } from '$lib/content/errors';
 import { escapeHtml } from '$lib/content/escape';
 import { attribution, type Source } from '$lib/sources/corpus';
+import type { PlaceMatcher } from '$lib/geo/names';
 import { passageHref, type Passage } from '$lib/sources/passages';
+import { linkFirstMentions } from './place-links';
 
 /**
  * Chapter prose is Markdown written by us, with three citation forms:
@@ -15,7 +17,12 @@ import { passageHref, type Passage } from '$lib/sources/passages';
 export interface RenderContext {
 	passages: ReadonlyMap<string, Passage>;
 	sources: ReadonlyMap<string, Source>;
+	/** Gazetteer names: the first mention of each place in our prose links to its page. */
+	places?: PlaceMatcher;
 }
+
+/** A place's page in the explorer. */
+export const placeHref = (id: string) => `/places/${id}/`;
 
 export interface Note {
 	number: number;
@@ -95,5 +102,6 @@ export function renderChapterBody(body: string, file: string, ctx: RenderContext
 
 	let html = markdown.parse(prepared) as string;
 	html = html.replace(/<!--FRONTERAFRAGMENT(\d+)X-->|FRONTERAFRAGMENT(\d+)X/g, (_, block, inline) => fragments[Number(block ?? inline)]!);
+	if (ctx.places) html = linkFirstMentions(html, ctx.places, placeHref);
 	return { html: html.trim(), notes: [...notes.values()] };
 }

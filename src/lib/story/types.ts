@@ -33,6 +33,8 @@ export interface FeatureInfo extends FeatureProps {
 	figures?: string;
 	/** "rejected", "suspended", "reinstated"… */
 	status?: string;
+	/** The gazetteer place a feature drawn at a place stands at: its page is /places/<place>/. */
+	place?: string;
 }
 
 /** A passage as the browser shows it outside the chapter text. */

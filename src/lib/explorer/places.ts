@@ -1,0 +1,138 @@
+import type { Feature, Geometry } from 'geojson';
+import { point } from '@turf/turf';
+import type { Bbox } from '$lib/content/schema';
+import type { Place, PlaceKind } from '$lib/geo/gazetteer';
+import type { MapView } from '$lib/map/types';
+import type { Story } from '$lib/story/build';
+import { frame, inBox, overlaps, pointIn } from './geometry';
+import type { SourceNaming } from './matching';
+import type { ChapterLink, ThemeFeature } from './programs';
+
+/** The kinds of place, largest first, with the headings of their groups. */
+export const KINDS: readonly { kind: PlaceKind; label: string; title: string }[] = [
+	{ kind: 'country', label: 'country', title: 'Countries' },
+	{ kind: 'state', label: 'state', title: 'States' },
+	{ kind: 'region', label: 'region', title: 'Regions' },
+	{ kind: 'city', label: 'city', title: 'Cities' },
+	{ kind: 'town', label: 'town', title: 'Towns' },
+	{ kind: 'crossing', label: 'border crossing', title: 'Border crossings' },
+	{ kind: 'shelter', label: 'shelter', title: 'Shelters' }
+];
+export const kindLabel = (kind: PlaceKind) => KINDS.find((k) => k.kind === kind)?.label ?? kind;
+
+export interface PlaceSummary {
+	id: string;
+	name: string;
+	kind: string;
+	/** How many paragraphs of the sources name it. */
+	passages: number;
+}
+
+export interface PlaceGroup {
+	kind: string;
+	title: string;
+	places: PlaceSummary[];
+}
+
+/** A map feature in or at a place. */
+export interface FeatureAt {
+	id: string;
+	name: string;
+	theme: string;
+	/** "placed at it", "covers it", "in it", "covers part of it" */
+	how: string;
+}
+
+export interface PlacePage {
+	id: string;
+	name: string;
+	aliases: string[];
+	kind: string;
+	/** Where its location comes from: the gazetteer's line, verbatim. */
+	location: string;
+	/** The state or country it lies in, when that is not the place itself. */
+	within?: string;
+	bounds: Bbox;
+	view: MapView;
+	/** The features its still map draws: those in or at it, but national measures (all of Mexico). */
+	mapFeatures: string[];
+	chapters: ChapterLink[];
+	/** The paragraphs of each source that name it. */
+	sources: SourceNaming[];
+	features: FeatureAt[];
+}
+
+/** States and countries are areas on the map; every other place is a point. */
+export const isRegion = (p: Place) => p.kind === 'state' || p.kind === 'country';
+
+/** The places grouped by kind, for /places/. */
+export function placeGroups(gazetteer: readonly Place[], namings: ReadonlyMap<string, SourceNaming[]>): PlaceGroup[] {
+	return KINDS.map(({ kind, title }) => ({
+		kind,
+		title,
+		places: gazetteer
+			.filter((p) => p.kind === kind)
+			.map((p) => ({ id: p.id, name: p.name, kind: kindLabel(p.kind), passages: (namings.get(p.id) ?? []).reduce((n, s) => n + s.passages.length, 0) }))
+	})).filter((g) => g.places.length);
+}
+
+/** The chapters that frame or highlight a place, or whose camera frame holds it. */
+export function chaptersFor(story: Story, place: Place): ChapterLink[] {
+	return story.chapters.flatMap(({ slug, title, view }) => {
+		const how = view.highlight.includes(place.id)
+			? 'highlighted on its map'
+			: view.places.includes(place.id)
+				? 'one of the places its map is framed on'
+				: inBox(place.coordinates, view.bounds)
+					? 'inside its map’s frame'
+					: undefined;
+		return how ? [{ slug, title, how }] : [];
+	});
+}
+
+/**
+ * The thematic features in or at a place: placed at it; for a point, an area that covers it;
+ * for a state or a country, a point inside it, or an area that covers it or part of it.
+ */
+export function featuresAt(place: Place, region: Feature<Geometry> | undefined, features: readonly ThemeFeature[]): FeatureAt[] {
+	return features.flatMap(({ feature, props, theme }) => {
+		const at = (how: string) => [{ id: props.id, name: props.name, theme, how }];
+		if (props.place === place.id) return at('placed at it');
+		if (region) {
+			if (feature.geometry.type === 'Point') return pointIn(feature.geometry.coordinates as [number, number], region) ? at('in it') : [];
+			if (pointIn(place.coordinates, feature) && overlaps(feature, region)) return at('covers it');
+			return overlaps(feature, region) ? at('covers part of it') : [];
+		}
+		return pointIn(place.coordinates, feature) ? at('covers it') : [];
+	});
+}
+
+export function placePage(
+	story: Story,
+	place: Place,
+	regions: ReadonlyMap<string, Feature<Geometry>>,
+	features: readonly ThemeFeature[],
+	namings: ReadonlyMap<string, SourceNaming[]>
+): PlacePage {
+	const region = isRegion(place) ? regions.get(place.within) : undefined;
+	const bounds = frame([region ?? (point(place.coordinates) as Feature<Geometry>)]);
+	const at = featuresAt(place, region, features);
+	const drawn = features.filter((f) => f.props.scope !== 'national' && at.some((x) => x.id === f.props.id));
+	const layers = [...new Set(drawn.map((f) => f.props.layer))];
+	const page: PlacePage = {
+		id: place.id,
+		name: place.name,
+		aliases: place.aliases,
+		kind: kindLabel(place.kind),
+		location: place.location,
+		bounds,
+		view: { bounds, maxZoom: 8, layers: ['borders', ...layers], highlight: [place.id], places: [place.id] },
+		mapFeatures: drawn.map((f) => f.props.id),
+		chapters: chaptersFor(story, place),
+		sources: namings.get(place.id) ?? [],
+		features: at
+	};
+	const within = regions.get(place.within)?.properties?.name;
+	if (!region && typeof within === 'string') page.within = within;
+	return page;
+}
