@@ -32,9 +32,11 @@ describe('story pages', () => {
 		it(`${path} holds each chapter's prose once, and none in its data`, () => {
 			const html = readFileSync(join(BUILD, path), 'utf8');
 			const data = inlineScripts(html).join('\n');
+			// The page's text: place names in the prose are links, so tags come out first.
+			const text = html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '');
 			for (const c of chapters) {
 				const words = sample(c);
-				expect(count(html, words), `${c.slug}: "${words}"`).toBe(1);
+				expect(count(text, words), `${c.slug}: "${words}"`).toBe(1);
 				expect(data, c.slug).not.toContain(words);
 			}
 		});
