@@ -9,6 +9,9 @@ import { buildStory, type Story } from '$lib/story/build';
 import { pageData } from '$lib/story/page-data';
 import { sourcePage, sourceSummaries, type SourcePage, type SourceSummary } from '$lib/story/source-pages';
 import type { StoryData } from '$lib/story/types';
+import { LAYERS } from '$lib/layers/registry';
+import { parseEvents } from '$lib/timeline/events';
+import { buildTimeline, type Timeline } from '$lib/timeline/timeline';
 
 /**
  * The one build-time loader. Vite reads every content, seed and geo file once, through
@@ -24,11 +27,13 @@ export interface Site {
 	stillMaps: StaticMapData;
 	sources: SourceSummary[];
 	sourcePage(id: string): SourcePage | undefined;
+	/** Every dated item, in order (/timeline/). */
+	timeline: Timeline;
 }
 
 const raw = (files: Record<string, unknown>) => files as Record<string, string>;
 const chapters = raw(import.meta.glob('/src/content/chapters/*.md', { query: '?raw', import: 'default', eager: true }));
-const content = raw(import.meta.glob('/src/content/passages.yaml', { query: '?raw', import: 'default', eager: true }));
+const content = raw(import.meta.glob(['/src/content/passages.yaml', '/src/content/events.yaml'], { query: '?raw', import: 'default', eager: true }));
 const seeds = raw(import.meta.glob(['/seeds/*.txt', '/seeds/sources.yaml', '/seeds/seeds.lock.json'], { query: '?raw', import: 'default', eager: true }));
 const geo = raw(import.meta.glob(['/geo/*.geojson', '/geo/gazetteer.json'], { query: '?raw', import: 'default', eager: true }));
 
@@ -71,8 +76,12 @@ function load(): Site {
 		countries,
 		layerFiles: Object.fromEntries(Object.entries(geo).map(([path, text]) => [path.replace('/geo/', ''), text]))
 	});
+	const eventsFile = '/src/content/events.yaml';
+	const events = parseEvents(readYamlFile(readText(content, eventsFile), eventsFile.slice(1)), eventsFile.slice(1), (id) => story.passages.get(id)?.exact);
+	const themes = LAYERS.filter((l) => l.kind === 'thematic').map(({ id, title }) => ({ id, title }));
 	return {
 		story,
+		timeline: buildTimeline(story, events, themes),
 		data: pageData(story),
 		stillMaps: { states, countries, features: story.features, places: story.places },
 		sources: sourceSummaries(story),
