@@ -12,6 +12,7 @@ import type { StoryData } from '$lib/story/types';
 import { LAYERS } from '$lib/layers/registry';
 import { parseEvents } from '$lib/timeline/events';
 import { buildTimeline, type Timeline } from '$lib/timeline/timeline';
+import { searchDocuments, searchSuggestions, type SearchDocument } from '$lib/search/documents';
 
 /**
  * The one build-time loader. Vite reads every content, seed and geo file once, through
@@ -29,6 +30,10 @@ export interface Site {
 	sourcePage(id: string): SourcePage | undefined;
 	/** Every dated item, in order (/timeline/). */
 	timeline: Timeline;
+	/** What the site search indexes (/search/index.json). */
+	searchDocuments: SearchDocument[];
+	/** Place and program names, suggested when a search finds nothing. */
+	searchSuggestions: { places: string[]; programs: string[] };
 }
 
 const raw = (files: Record<string, unknown>) => files as Record<string, string>;
@@ -82,6 +87,8 @@ function load(): Site {
 	return {
 		story,
 		timeline: buildTimeline(story, events, themes),
+		searchDocuments: searchDocuments(story),
+		searchSuggestions: searchSuggestions(story),
 		data: pageData(story),
 		stillMaps: { states, countries, features: story.features, places: story.places },
 		sources: sourceSummaries(story),
