@@ -22,7 +22,7 @@ function staticWithSearch(options) {
 		async adapt(builder) {
 			await inner.adapt(builder);
 			const { documents, bytes, ms } = writeSearchIndex(options.pages);
-			builder.log.info(`Search index: ${documents} documents, ${(bytes / 1024).toFixed(1)} KiB, written in ${Math.round(ms)} ms`);
+			console.log(`  Search index: ${documents} documents, ${(bytes / 1024).toFixed(1)} KiB, written in ${Math.round(ms)} ms`);
 		}
 	};
 }
