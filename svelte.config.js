@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { writeSearchIndex } from './src/lib/search/indexer.js';
 
 // SvelteKit's route announcer (a visually hidden live region) carries this inline style. It is
 // the one style attribute the policy allows, by hash; the CSP test fails if it ever changes.
@@ -8,13 +9,31 @@ const ANNOUNCER_STYLE =
 	'position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); overflow: hidden; white-space: nowrap; width: 1px; height: 1px';
 const announcerHash = `sha256-${createHash('sha256').update(ANNOUNCER_STYLE).digest('base64')}`;
 
+/**
+ * adapter-static, followed by the search indexer: it turns the documents the build wrote into
+ * build/search/index.json (with .gz and .br copies), so every `vite build` ships the index.
+ * @param {Parameters<typeof adapter>[0] & { pages: string }} options
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function staticWithSearch(options) {
+	const inner = adapter(options);
+	return {
+		...inner,
+		async adapt(builder) {
+			await inner.adapt(builder);
+			const { documents, bytes, ms } = writeSearchIndex(options.pages);
+			console.log(`  Search index: ${documents} documents, ${(bytes / 1024).toFixed(1)} KiB, written in ${Math.round(ms)} ms`);
+		}
+	};
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// precompress: a .br and a .gz copy beside every text file, which scripts/serve.js (and any
 		// static host that supports it) sends to browsers that accept them.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true, precompress: true }),
+		adapter: staticWithSearch({ pages: 'build', assets: 'build', fallback: undefined, strict: true, precompress: true }),
 		// Absolute asset paths: the 404 page is served at any depth.
 		paths: { relative: false },
 		alias: {

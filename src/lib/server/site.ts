@@ -10,6 +10,10 @@ import { buildStory, type Story } from '$lib/story/build';
 import { pageData } from '$lib/story/page-data';
 import { sourcePage, sourceSummaries, type SourcePage, type SourceSummary } from '$lib/story/source-pages';
 import type { StoryData } from '$lib/story/types';
+import { LAYERS } from '$lib/layers/registry';
+import { parseEvents } from '$lib/timeline/events';
+import { buildTimeline, type Timeline } from '$lib/timeline/timeline';
+import { searchDocuments, searchSuggestions, type SearchDocument } from '$lib/search/documents';
 
 /**
  * The one build-time loader. Vite reads every content, seed and geo file once, through
@@ -27,11 +31,17 @@ export interface Site {
 	sourcePage(id: string): SourcePage | undefined;
 	/** Places and programs: /places/, /programs/ and their pages and still maps. */
 	explorer: Explorer;
+	/** Every dated item, in order (/timeline/). */
+	timeline: Timeline;
+	/** What the site search indexes (/search/index.json). */
+	searchDocuments: SearchDocument[];
+	/** Place and program names, suggested when a search finds nothing. */
+	searchSuggestions: { places: string[]; programs: string[] };
 }
 
 const raw = (files: Record<string, unknown>) => files as Record<string, string>;
 const chapters = raw(import.meta.glob('/src/content/chapters/*.md', { query: '?raw', import: 'default', eager: true }));
-const content = raw(import.meta.glob('/src/content/passages.yaml', { query: '?raw', import: 'default', eager: true }));
+const content = raw(import.meta.glob(['/src/content/passages.yaml', '/src/content/events.yaml'], { query: '?raw', import: 'default', eager: true }));
 const seeds = raw(import.meta.glob(['/seeds/*.txt', '/seeds/sources.yaml', '/seeds/seeds.lock.json'], { query: '?raw', import: 'default', eager: true }));
 const geo = raw(import.meta.glob(['/geo/*.geojson', '/geo/gazetteer.json'], { query: '?raw', import: 'default', eager: true }));
 
@@ -76,8 +86,14 @@ function load(): Site {
 	});
 	const stillMaps = { states, countries, features: story.features, places: story.places };
 	const explorer = buildExplorer(story, { states, countries, maps: stillMaps });
+	const eventsFile = '/src/content/events.yaml';
+	const events = parseEvents(readYamlFile(readText(content, eventsFile), eventsFile.slice(1)), eventsFile.slice(1), (id) => story.passages.get(id)?.exact);
+	const themes = LAYERS.filter((l) => l.kind === 'thematic').map(({ id, title }) => ({ id, title }));
 	return {
 		story,
+		timeline: buildTimeline(story, events, themes),
+		searchDocuments: searchDocuments(story),
+		searchSuggestions: searchSuggestions(story),
 		data: withFeaturePlaces(pageData(story, { withBodies: import.meta.env.DEV }), explorer),
 		stillMaps,
 		sources: sourceSummaries(story),

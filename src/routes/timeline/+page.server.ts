@@ -1,0 +1,3 @@
+import { site } from '$lib/server/site';
+
+export const load = () => ({ timeline: site().timeline });
