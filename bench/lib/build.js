@@ -94,8 +94,10 @@ export function viteBuild(dir, { label, budgetMs = 0, chapters = 0 }) {
 			const user = seconds(times[0]);
 			const system = seconds(times[1]);
 			const vite = [...output.matchAll(/built in ([\d.]+)(ms|s)/g)].map((m) => round(Number(m[1]) * (m[2] === 'ms' ? 0.001 : 1), 1));
+			// The site search's indexer says how long it took (svelte.config.js, after the adapter).
+			const indexed = /Search index: .* written in (\d+) ms/.exec(output);
 			/** @type {Record<string, any>} */
-			const result = { label, ok: code === 0 && !stopped, exitCode: code, wallS: round((Date.now() - t0) / 1000, 1), afterViteS: viteDone ? round((Date.now() - viteDone) / 1000, 1) : null, cpuS: user !== null && system !== null ? round(user + system, 1) : null, viteBundleS: vite, log: logFile };
+			const result = { label, ok: code === 0 && !stopped, exitCode: code, wallS: round((Date.now() - t0) / 1000, 1), afterViteS: viteDone ? round((Date.now() - viteDone) / 1000, 1) : null, cpuS: user !== null && system !== null ? round(user + system, 1) : null, viteBundleS: vite, searchIndexS: indexed ? round(Number(indexed[1]) / 1000, 2) : null, log: logFile };
 			if (stopped) {
 				// Chapter pages are written at a steady rate once they start (each holds the whole
 				// story, so each costs the same): the rest would take (remaining / rate).
