@@ -28,6 +28,19 @@ function customMedia(): Plugin {
 export default defineConfig({
 	plugins: [contentCheck(), customMedia(), sveltekit()],
 	server: { fs: { allow: ['geo', 'seeds'] } },
+	build: {
+		rollupOptions: {
+			output: {
+				// Svelte's and SvelteKit's client code as one file, not a dozen of a few hundred
+				// bytes each: on a slow connection each request of a story page's first load costs
+				// a round trip. MapLibre and the search index stay in chunks of their own, loaded
+				// when needed.
+				manualChunks(id) {
+					if (/\/node_modules\/(svelte|@sveltejs\/kit|devalue|esm-env|clsx)\//.test(id)) return 'runtime';
+				}
+			}
+		}
+	},
 	test: {
 		// Unit tests only. tests/build/ (links, HTML validity) reads the production build and has
 		// its own config, run by scripts/test.js after `vite build`.

@@ -1,6 +1,7 @@
 // Headless Chromium for the bench (scripts/chromium.js: the same browser and flags as the tests),
 // and fresh pages with the instrumentation and the cache disabled.
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.js';
+import { MAP_PICTURE_TIMING } from '../../src/lib/map/contract.js';
 import { instrument } from './instrument.js';
 
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -16,7 +17,7 @@ export async function launch() {
  */
 export async function newPage(browser) {
 	const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-	await context.addInitScript(instrument);
+	await context.addInitScript(instrument, MAP_PICTURE_TIMING);
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');

@@ -7,7 +7,8 @@
  * reading (section.chapter.is-active) the map was idle with that chapter's view drawn; `changes`
  * counts moves from one active chapter to another. `moves` is data-camera-moves (null without it).
  */
-export function instrument() {
+/** @param {string} pictureId the map picture's Element Timing identifier (contract.js) */
+export function instrument(pictureId) {
 	const w = /** @type {any} */ (window);
 	const b = (w.__bench = { fcp: null, lcp: null, lcpElement: null, picture: null, ready: null, idle: null, status: null, drawnAtIdle: null, drawn: [], longtasks: [], frames: null, active: null, rested: [], changes: 0, moves: null });
 	/** @param {Element | null | undefined} el */
@@ -32,10 +33,10 @@ export function instrument() {
 		}).observe({ type: 'longtask', buffered: true });
 	} catch {}
 	try {
-		// <img elementtiming="map-picture">: the still map shown until MapLibre has drawn.
+		// <img elementtiming=…>: the still map shown until MapLibre has drawn.
 		new PerformanceObserver((list) => {
 			for (const e of /** @type {any[]} */ (list.getEntries()))
-				if (b.picture === null && (e.identifier === 'map-picture' || e.name === 'map-picture')) b.picture = e.renderTime || e.loadTime;
+				if (b.picture === null && (e.identifier === pictureId || e.name === pictureId)) b.picture = e.renderTime || e.loadTime;
 		}).observe({ type: 'element', buffered: true });
 	} catch {}
 	new MutationObserver(() => {

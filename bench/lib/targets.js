@@ -1,5 +1,6 @@
 // The figures the bench is asked for, each beside its target and whether it is met: Lighthouse's
 // mobile audit, and a table of the others with the previous run's value beside each.
+import { MAP_PICTURE_TIMING } from '../../src/lib/map/contract.js';
 import { QUERY } from './search.js';
 
 /** @param {number | null | undefined} n */
@@ -60,7 +61,7 @@ export function targetsSection(result, previous) {
 	if (!rows.length) return '';
 	const notes = [];
 	const s = result.stories.real;
-	if (s.ratios?.home?.picture === null) notes.push('No map picture: the page has no `<img elementtiming="map-picture">` (Element Timing) in its map panel.');
+	if (s.ratios?.home?.picture === null) notes.push(`No map picture: the page has no \`<img elementtiming="${MAP_PICTURE_TIMING}">\` (Element Timing) in its map panel.`);
 	if (s.scroll?.cameraMoves === null) notes.push('No camera moves: the map canvas has no `data-camera-moves`.');
 	if (!s.search?.available) notes.push(`No site search: /search/ answers ${s.search?.status ?? 'nothing'}.`);
 	else if (!s.search.done) notes.push('The search page never marked its results done (`[data-search-results][data-search-done="true"]`).');

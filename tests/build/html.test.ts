@@ -38,7 +38,8 @@ const FILE_ARTEFACTS = [
 /**
  * Attributes the HTML standard does not list yet, allowed by name, each for a reason:
  * - `elementtiming` (W3C Element Timing, in Chromium since 77): the map panel's first-paint
- *   picture carries it so the bench can time when the reader sees a map.
+ *   picture carries it so the bench can time when the reader sees a map, and the map starts
+ *   once the browser reports it on screen (src/lib/map/start.ts).
  */
 const NOT_YET_STANDARD = [/^Attribute “elementtiming” not allowed on element “img” at this point\.$/];
 

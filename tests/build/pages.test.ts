@@ -49,3 +49,28 @@ describe('story pages', () => {
 		for (const c of chapters) expect(json, c.slug).not.toContain(sample(c));
 	});
 });
+
+describe('the first screen of the story pages', () => {
+	for (const [path, slug] of [
+		['index.html', chapters[0]!.slug],
+		[`chapters/${chapters[6]!.slug}/index.html`, chapters[6]!.slug]
+	] as const)
+		it(`${path} asks first for its own map picture, for each layout, and does not hold up its first paint for MapLibre's stylesheet`, () => {
+			const html = readFileSync(join(BUILD, path), 'utf8');
+			const head = html.slice(0, html.indexOf('</head>'));
+			const links = [...head.matchAll(/<link\b[^>]*?(?:"[^"]*"[^>]*?)*>/g)].map((m) => m[0]);
+			const first = links.findIndex((l) => / rel="(stylesheet|modulepreload)"/.test(l));
+			const wide = links.findIndex((l) => l.includes(`href="/maps/wide/${slug}.webp"`) && l.includes('rel="preload"'));
+			const phone = links.findIndex((l) => l.includes(`href="/maps/phone/${slug}.webp"`) && l.includes('rel="preload"'));
+			expect(wide, 'wide picture preloaded').toBeGreaterThanOrEqual(0);
+			expect(phone, 'phone picture preloaded').toBeGreaterThanOrEqual(0);
+			expect(Math.max(wide, phone)).toBeLessThan(first);
+			// Each layout asks for its own picture only: the media queries are each other's opposite.
+			const media = (i: number) => /media="([^"]*)"/.exec(links[i]!)?.[1];
+			expect(media(phone)).toBe(`not all and ${media(wide)}`);
+			// After the viewport, which the media queries are read against.
+			expect(head.indexOf(links[wide]!)).toBeGreaterThan(head.indexOf('name="viewport"'));
+			expect(links.filter((l) => l.includes('rel="stylesheet"') && /maplibre/.test(l))).toEqual([]);
+		});
+});
+

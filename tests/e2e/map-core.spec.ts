@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { expect, test, type Page } from '@playwright/test';
+import { MAP_PICTURE_TIMING } from '../../src/lib/map/contract.js';
 import { changedFraction, chapterFiles, distinctColours, mapCount, mapExtent, mapIdle, screenshotPixels, scrollToChapter } from './helpers';
 
 const chapters = chapterFiles();
@@ -193,4 +194,54 @@ test('the year control shows what was in force that year, in the map and the add
 	await expect(page.getByRole('slider', { name: 'Year' })).toHaveValue('2015');
 	await page.getByRole('button', { name: 'All years' }).click();
 	await expect(page).not.toHaveURL(/year=/);
+});
+
+test('the map starts after the first screen: its code is asked for once the text and the picture are on screen', async ({ page }) => {
+	const chapter = chapters[2]!;
+	await page.addInitScript((id) => {
+		const w = window as unknown as { __picture: number | null };
+		w.__picture = null;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[])
+				if (e.identifier === id && w.__picture === null) w.__picture = e.renderTime;
+		}).observe({ type: 'element', buffered: true });
+	}, MAP_PICTURE_TIMING);
+	await page.goto(`/chapters/${chapter.slug}/`);
+	await mapIdle(page, chapter.slug);
+	const times = await page.evaluate(() => ({
+		fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+		picture: (window as unknown as { __picture: number | null }).__picture,
+		// MapLibre is the one script of the page past half a megabyte.
+		engine: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.initiatorType === 'script' && r.decodedBodySize > 500_000).map((r) => r.startTime)
+	}));
+	expect(times.fcp).not.toBeNull();
+	expect(times.picture).not.toBeNull();
+	expect(times.engine).toHaveLength(1);
+	expect(times.engine[0]!).toBeGreaterThanOrEqual(times.fcp!);
+	expect(times.engine[0]!).toBeGreaterThanOrEqual(times.picture!);
+});
+
+test('hydration keeps the page the server sent: the same text and picture nodes, no hydration warning', async ({ page }) => {
+	const warnings: string[] = [];
+	page.on('console', (m) => {
+		if (/hydrat/i.test(m.text())) warnings.push(m.text());
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('DOMContentLoaded', () => {
+			const w = window as unknown as { __sent: Element[] };
+			w.__sent = [document.querySelector('.prose p'), document.querySelector('.map-picture img'), document.querySelector('.app > *')].filter((e): e is Element => !!e);
+		});
+	});
+	for (const path of ['/', `/chapters/${chapters[5]!.slug}/`]) {
+		await page.goto(path);
+		await expect(page.locator('.map-canvas')).toHaveAttribute('data-map-status', /ready|loading/);
+		const kept = await page.evaluate(() => {
+			const sent = (window as unknown as { __sent: Element[] }).__sent;
+			return { sent: sent.length, connected: sent.filter((e) => e.isConnected).length, paragraphs: document.querySelectorAll('.prose p').length };
+		});
+		expect(kept.sent, path).toBe(3);
+		expect(kept.connected, path).toBe(3);
+		expect(kept.paragraphs, path).toBeGreaterThan(chapters.length);
+	}
+	expect(warnings).toEqual([]);
 });

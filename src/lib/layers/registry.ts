@@ -97,7 +97,8 @@ function themeLayers(id: string, color: string, outline: OutlinePattern, opts: T
 			id: `${id}-fill`,
 			type: 'fill',
 			filter: isScope('region', 'zone'),
-			paint: { 'fill-color': color, 'fill-opacity': ['case', ACTIVE, activeFill, fill] }
+			// No antialiased edge (a second shader program): the outline layer draws the edge.
+			paint: { 'fill-color': color, 'fill-opacity': ['case', ACTIVE, activeFill, fill], 'fill-antialias': false }
 		},
 		{
 			id: `${id}-outline`,

@@ -5,6 +5,12 @@
 /** The element that carries the attributes: the container MapLibre draws into. */
 export const MAP_CONTAINER = '.map-canvas';
 
+/**
+ * The Element Timing identifier of the map picture shown at first paint (MapPicture.svelte): the
+ * bench times it, and the engine waits for it before it starts (start.ts).
+ */
+export const MAP_PICTURE_TIMING = 'map-picture';
+
 export const MAP_ATTRIBUTES = /** @type {const} */ ({
 	/** waiting → loading → ready | unsupported (no WebGL2) | failed */
 	status: 'data-map-status',

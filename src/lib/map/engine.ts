@@ -1,15 +1,31 @@
-// The only module that touches maplibre-gl. It is imported dynamically, after the story text
-// has rendered, so MapLibre (most of the page's JavaScript: see npm run bench) never delays reading.
-import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type ExpressionSpecification, type FilterSpecification, type LngLatBoundsLike } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+// The only module that touches maplibre-gl. It is imported dynamically (StoryMap.svelte starts
+// the import with the story's code), so MapLibre (most of the page's JavaScript: see npm run
+// bench) is never in the way of the text's first paint.
+import { AttributionControl, GPUInitializationError, Map as MapLibreMap, Marker, NavigationControl, prewarm, setWorkerUrl, type ExpressionSpecification, type FilterSpecification, type LngLatBoundsLike } from 'maplibre-gl';
+import styleUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LAYERS } from '$lib/layers/registry';
+import { BASEMAP } from './palette';
 import { fitPadding as fitCanvas } from './frame';
 import type { Padding } from './state.svelte';
 import type { FeatureRef, MapView, PlaceView } from './types';
 import { buildStyle } from './style';
 
 setWorkerUrl(workerUrl);
+
+/**
+ * MapLibre's stylesheet, linked when the engine loads: imported as a module it would be linked in
+ * every story page's head, where it holds up the first paint of the text.
+ */
+const stylesheet = new Promise<void>((resolve) => {
+	const link = document.createElement('link');
+	link.rel = 'stylesheet';
+	link.href = styleUrl;
+	link.onload = link.onerror = () => resolve();
+	document.head.append(link);
+});
+// The worker (its script, and its own start) is made now, while the page hydrates, not when the map is.
+prewarm();
 
 const dataUrls = Object.fromEntries(
 	Object.entries(import.meta.glob('/geo/*.geojson', { query: '?url&no-inline', import: 'default', eager: true }) as Record<string, string>).map(
@@ -89,11 +105,19 @@ function labelElement(place: PlaceView): HTMLElement {
 	return el;
 }
 
-export function createMap(container: HTMLElement, options: MapOptions): Promise<MapController> {
+/** True for the error of a browser that cannot make a WebGL2 context: the map is unsupported, not broken. */
+export const isUnsupported = (error: unknown) => error instanceof GPUInitializationError;
+
+export async function createMap(container: HTMLElement, options: MapOptions): Promise<MapController> {
+	await stylesheet;
 	const { places, featureLayers, initial } = options;
+	// The sea, under the transparent canvas (style.ts has no background layer).
+	container.style.backgroundColor = BASEMAP.sea;
 	const map = new MapLibreMap({
 		container,
-		style: buildStyle(dataUrls),
+		// The style is checked against the style spec by the unit tests, not again in the browser.
+		validateStyle: false,
+		style: buildStyle(dataUrls, initial.layers),
 		bounds: initial.bounds as LngLatBoundsLike,
 		fitBoundsOptions: { padding: fitPadding(container, options.padding), maxZoom: initial.maxZoom },
 		attributionControl: false,
@@ -118,7 +142,7 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 	let selected: FeatureRef | null = null;
 	let hovered: FeatureRef | null = null;
 	/** Registry layers now visible: a view that keeps them touches no layer. */
-	const visibleNow = new Set<string>();
+	const visibleNow = new Set<string>(initial.layers);
 	/** The view shown now: after a lost context it has to be applied again. */
 	let current: MapView = initial;
 	/** While the WebGL context is lost MapLibre has no style: nothing may be set on it. */
@@ -261,8 +285,9 @@ export function createMap(container: HTMLElement, options: MapOptions): Promise<
 
 	return new Promise((resolve, reject) => {
 		map.once('error', (event) => reject(event.error));
+		// Highlights and labels as soon as the style is there: the first full draw already has them.
+		map.once('style.load', () => apply(initial));
 		map.once('load', () => {
-			apply(initial);
 			resolve({
 				apply,
 				frame(view, { duration, padding }) {

@@ -29,6 +29,19 @@ describe('buildStyle', () => {
 		}
 	});
 
+	it('shows the first view’s layers from the start, and only those', () => {
+		const first = LAYERS[0]!.id;
+		const style = buildStyle(urls, [first]);
+		for (const def of LAYERS)
+			for (const l of style.layers.filter((l) => 'source' in l && l.source === def.id)) expect(l.layout?.visibility, l.id).toBe(def.id === first ? 'visible' : 'none');
+	});
+
+	it('draws no fill’s antialiased edge (a shader program of its own): line layers draw the edges', () => {
+		const fills = buildStyle(urls).layers.filter((l) => l.type === 'fill');
+		expect(fills.length).toBeGreaterThan(2);
+		for (const l of fills) expect((l.paint as Record<string, unknown>)['fill-antialias'], l.id).toBe(false);
+	});
+
 	it('fails loudly when a data file has no URL', () => {
 		expect(() => buildStyle({})).toThrow(/no URL for geo\/countries.geojson/);
 	});

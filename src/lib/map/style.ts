@@ -1,4 +1,4 @@
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYERS } from '$lib/layers/registry';
 import { BASEMAP } from './palette';
 
@@ -6,10 +6,24 @@ import { BASEMAP } from './palette';
 export type DataUrls = Record<string, string>;
 
 /**
- * The whole map style, self-contained: GeoJSON sources served by this site, no tiles, no
- * glyphs, no sprites. Thematic layers start hidden; a chapter's view switches them on.
+ * Each distinct combination of layer type and constant or data-driven paint properties is a shader
+ * program MapLibre compiles before its first draw (tens of milliseconds each on a phone, blocking
+ * the page). So the basemap's paints match the thematic layers' (registry.ts): fills with a
+ * constant colour and a data-driven opacity, lines with a data-driven width; and no fill draws
+ * its own antialiased outline (a second program), since a line layer outlines every fill. The sea
+ * is the map container's own colour (engine.ts), not a background layer with a program of its own.
  */
-export function buildStyle(urls: DataUrls): StyleSpecification {
+const HIGHLIGHTED: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+const HIGHLIGHTED_ONLY: ExpressionSpecification = ['case', HIGHLIGHTED, 1, 0];
+const HIGHLIGHT_WIDTH: ExpressionSpecification = ['case', HIGHLIGHTED, 2, 0];
+
+/**
+ * The whole map style, self-contained: GeoJSON sources served by this site, no tiles, no
+ * glyphs, no sprites. Registry layers start hidden except those of `visible` (the first view's):
+ * MapLibre loads a source only once a layer of it is shown, so the first view's data is
+ * asked for with the style, not after it has loaded.
+ */
+export function buildStyle(urls: DataUrls, visible: readonly string[] = []): StyleSpecification {
 	const url = (file: string) => {
 		const found = urls[file];
 		if (!found) throw new Error(`buildStyle: no URL for geo/${file}`);
@@ -19,7 +33,9 @@ export function buildStyle(urls: DataUrls): StyleSpecification {
 	// covers the borders or the route and every point stays on top. Registry order within each.
 	const rank = (spec: { type: string }) => (spec.type === 'fill' ? 0 : spec.type === 'circle' ? 2 : 1);
 	const thematic: LayerSpecification[] = LAYERS.flatMap((def) =>
-		def.layers.map((spec) => ({ ...spec, source: def.id, layout: { ...spec.layout, visibility: 'none' } }) as LayerSpecification)
+		def.layers.map(
+			(spec) => ({ ...spec, source: def.id, layout: { ...spec.layout, visibility: visible.includes(def.id) ? 'visible' : 'none' } }) as LayerSpecification
+		)
 	).sort((a, b) => rank(a) - rank(b));
 	return {
 		version: 8,
@@ -30,16 +46,14 @@ export function buildStyle(urls: DataUrls): StyleSpecification {
 			...Object.fromEntries(LAYERS.map((def) => [def.id, { type: 'geojson', data: url(def.data), promoteId: 'id' } as const]))
 		},
 		layers: [
-			{ id: 'sea', type: 'background', paint: { 'background-color': BASEMAP.sea } },
-			{ id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': BASEMAP.land } },
+			{ id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': BASEMAP.land, 'fill-antialias': false } },
 			{ id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': BASEMAP.landLine, 'line-width': 0.8 } },
+			{ id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': BASEMAP.mexico, 'fill-antialias': false } },
 			{
-				id: 'states-fill',
+				id: 'states-highlight-fill',
 				type: 'fill',
 				source: 'states',
-				paint: {
-					'fill-color': ['case', ['boolean', ['feature-state', 'highlight'], false], BASEMAP.highlightFill, BASEMAP.mexico]
-				}
+				paint: { 'fill-color': BASEMAP.highlightFill, 'fill-opacity': HIGHLIGHTED_ONLY, 'fill-antialias': false }
 			},
 			{
 				id: 'states-line',
@@ -51,11 +65,8 @@ export function buildStyle(urls: DataUrls): StyleSpecification {
 				id: 'states-highlight-line',
 				type: 'line',
 				source: 'states',
-				paint: {
-					'line-color': BASEMAP.highlightLine,
-					'line-width': 2,
-					'line-opacity': ['case', ['boolean', ['feature-state', 'highlight'], false], 1, 0]
-				}
+				// A zoom curve (of one width), like the thematic lines' widths: the same shader draws both.
+				paint: { 'line-color': BASEMAP.highlightLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, HIGHLIGHT_WIDTH, 8, HIGHLIGHT_WIDTH] }
 			},
 			...thematic
 		]

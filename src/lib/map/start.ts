@@ -1,0 +1,82 @@
+// When MapLibre starts: once the first screen has painted (the text and the chapter's map
+// picture), never before, so that the map's download and its work never delay what the reader
+// sees first; and with the GPU warmed off the main thread meanwhile.
+import { MAP_PICTURE_TIMING } from './contract.js';
+
+/** Whether the browser has WebGL2 at all: without it MapLibre is not even downloaded. */
+export const mayDrawWebGL2 = () => typeof WebGL2RenderingContext === 'function';
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+/** Resolves after the page's first contentful paint (at once if it has happened). */
+function afterFirstPaint(): Promise<void> {
+	return new Promise((resolve) => {
+		// A browser that reports no paints: after the next frame instead.
+		if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return void nextFrame().then(resolve);
+		const observer = new PerformanceObserver((list) => {
+			if (!list.getEntries().some((e) => e.name === 'first-contentful-paint')) return;
+			observer.disconnect();
+			resolve();
+		});
+		observer.observe({ type: 'paint', buffered: true });
+	});
+}
+
+/** Resolves when the browser reports the map picture on screen (Element Timing, where it has it). */
+function pictureShown(): Promise<void> | null {
+	if (!PerformanceObserver.supportedEntryTypes?.includes('element')) return null;
+	return new Promise((resolve) => {
+		const observer = new PerformanceObserver((list) => {
+			if (!list.getEntries().some((e) => (e as PerformanceEntry & { identifier?: string }).identifier === MAP_PICTURE_TIMING)) return;
+			observer.disconnect();
+			resolve();
+		});
+		observer.observe({ type: 'element', buffered: true });
+	});
+}
+
+/**
+ * Resolves once the map picture is on screen: reported as shown, or else decoded and a frame
+ * later. A frame is drawn some time before it is on screen, so where the browser can tell, it is
+ * asked; a bounded wait covers a report that never comes (a picture that failed to load).
+ */
+async function afterPicture(): Promise<void> {
+	const picture = document.querySelector<HTMLImageElement>(`img[elementtiming="${MAP_PICTURE_TIMING}"]`);
+	if (!picture) return nextFrame();
+	const drawn = picture
+		.decode()
+		.catch(() => {})
+		.then(nextFrame);
+	const shown = pictureShown();
+	await (shown ? Promise.race([shown, drawn.then(() => delay(PICTURE_REPORT_MS))]) : drawn);
+}
+
+/** How long after the picture is drawn its report may take before the engine starts anyway. */
+const PICTURE_REPORT_MS = 500;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Starts the GPU channel in a worker; resolves when that is done (or could not be), with the worker to end. */
+function warmGpu(): Promise<Worker | null> {
+	return new Promise((resolve) => {
+		try {
+			const worker = new Worker(new URL('./gpu.worker.ts', import.meta.url), { type: 'module' });
+			worker.onmessage = worker.onerror = () => resolve(worker);
+		} catch {
+			resolve(null);
+		}
+	});
+}
+
+export interface EngineStart {
+	engine: typeof import('./engine');
+	/** Call once the map has its own context: the warming worker is no longer needed. */
+	done: () => void;
+}
+
+/** Loads the engine once the first screen has painted, while a worker warms the GPU. */
+export async function startEngine(): Promise<EngineStart> {
+	await afterFirstPaint();
+	await afterPicture();
+	const [engine, worker] = await Promise.all([import('./engine'), warmGpu()]);
+	return { engine, done: () => worker?.terminate() };
+}
