@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { writeSearchIndex } from './src/lib/search/indexer.js';
+import { precompressAll } from './src/lib/server/precompress.js';
 
 // SvelteKit's route announcer (a visually hidden live region) carries this inline style. It is
 // the one style attribute the policy allows, by hash; the CSP test fails if it ever changes.
@@ -11,7 +12,8 @@ const announcerHash = `sha256-${createHash('sha256').update(ANNOUNCER_STYLE).dig
 
 /**
  * adapter-static, followed by the search indexer: it turns the documents the build wrote into
- * build/search/index.json (with .gz and .br copies), so every `vite build` ships the index.
+ * build/search/index.json (with .gz and .br copies), so every `vite build` ships the index; and
+ * compressed copies of the map's GeoJSON, which the adapter's precompress does not know.
  * @param {Parameters<typeof adapter>[0] & { pages: string }} options
  * @returns {import('@sveltejs/kit').Adapter}
  */
@@ -21,6 +23,7 @@ function staticWithSearch(options) {
 		...inner,
 		async adapt(builder) {
 			await inner.adapt(builder);
+			precompressAll(`${options.pages}/_app/immutable/assets`, '.geojson');
 			const { documents, bytes, ms } = writeSearchIndex(options.pages);
 			console.log(`  Search index: ${documents} documents, ${(bytes / 1024).toFixed(1)} KiB, written in ${Math.round(ms)} ms`);
 		}

@@ -1,10 +1,10 @@
 // Writes the search index into the built site. svelte.config.js runs it after adapter-static
 // has written build/, so every `vite build` (npm run build, the tests, the bench) ships it.
 // Plain JavaScript: it runs in Node, outside Vite.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
+import { writeCompressed } from '../server/precompress.js';
 import { pageText } from './html.js';
 import { DOCUMENTS_PATH, INDEX_OPTIONS, INDEX_PATH } from './options.js';
 
@@ -59,9 +59,7 @@ export function writeSearchIndex(dir) {
 	search.addAll(docs);
 	const json = JSON.stringify(search);
 	const file = join(dir, INDEX_PATH);
-	writeFileSync(file, json);
-	writeFileSync(`${file}.gz`, gzipSync(json, { level: 9 }));
-	writeFileSync(`${file}.br`, brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+	writeCompressed(file, json);
 	for (const suffix of ['', '.gz', '.br']) rmSync(join(dir, DOCUMENTS_PATH + suffix), { force: true });
 	return { documents: docs.length, bytes: Buffer.byteLength(json), ms: performance.now() - started };
 }
