@@ -34,7 +34,7 @@ function loadsSection(stories) {
 	const notes = [];
 	for (const [key, s] of stories) {
 		const l = s.loads;
-		if (l.home.cameraMs) notes.push(`${storyName(key, s)}: the map's first view on / is an eased camera move of ${l.home.cameraMs} ms (data-camera-duration), inside "map idle"; map ready (load event) at ${ms(l.home.mapReady)} ms. LCP element: ${l.home.lcpElement ?? '–'}. HTML of /: ${kib(s.htmlBytes.home)}.`);
+		if (l.home.cameraMs > 0) notes.push(`${storyName(key, s)}: the map's first view on / is an eased camera move of ${l.home.cameraMs} ms (data-camera-duration), inside "map idle"; map ready (load event) at ${ms(l.home.mapReady)} ms. LCP element: ${l.home.lcpElement ?? '–'}. HTML of /: ${kib(s.htmlBytes.home)}.`);
 		else notes.push(`${storyName(key, s)}: map ready (load event) at ${ms(l.home.mapReady)} ms on /. LCP element: ${l.home.lcpElement ?? '–'}. HTML of /: ${kib(s.htmlBytes.home)}.`);
 	}
 	if (notes.length) parts.push(notes.map((n) => `- ${n}`).join('\n'));

@@ -20,7 +20,7 @@ export const MAP_ATTRIBUTES = /** @type {const} */ ({
 	drawn: 'data-map-drawn',
 	/** Camera moves since the map was created: one per chapter change, none for a layer toggle. */
 	moves: 'data-camera-moves',
-	/** Milliseconds of the last camera move: 0 when motion is reduced or the move was a re-frame. */
+	/** Milliseconds of the last camera move: 0 when motion is reduced or the move was a re-frame, -1 before the first move. */
 	duration: 'data-camera-duration',
 	/** Layer visibility changes applied since the map was created: none when the layers stay the same. */
 	layerWrites: 'data-layer-writes',

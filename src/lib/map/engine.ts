@@ -1,6 +1,6 @@
-// The only module that touches maplibre-gl. It is imported dynamically (StoryMap.svelte starts
-// the import with the story's code), so MapLibre (most of the page's JavaScript: see npm run
-// bench) is never in the way of the text's first paint.
+// The only module that touches maplibre-gl. It is imported dynamically, once the first screen
+// is on screen (start.ts), so MapLibre (most of the page's JavaScript: see npm run bench) is
+// never in the way of the text and the map picture.
 import { AttributionControl, GPUInitializationError, Map as MapLibreMap, Marker, NavigationControl, prewarm, setWorkerUrl, type ExpressionSpecification, type FilterSpecification, type LngLatBoundsLike } from 'maplibre-gl';
 import styleUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -24,7 +24,8 @@ const stylesheet = new Promise<void>((resolve) => {
 	link.onload = link.onerror = () => resolve();
 	document.head.append(link);
 });
-// The worker (its script, and its own start) is made now, while the page hydrates, not when the map is.
+// MapLibre's worker (its script, and its own start) is made as the engine arrives, while the
+// stylesheet loads, not once the map is created.
 prewarm();
 
 const dataUrls = Object.fromEntries(

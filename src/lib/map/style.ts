@@ -8,10 +8,11 @@ export type DataUrls = Record<string, string>;
 /**
  * Each distinct combination of layer type and constant or data-driven paint properties is a shader
  * program MapLibre compiles before its first draw (tens of milliseconds each on a phone, blocking
- * the page). So the basemap's paints match the thematic layers' (registry.ts): fills with a
- * constant colour and a data-driven opacity, lines with a data-driven width; and no fill draws
- * its own antialiased outline (a second program), since a line layer outlines every fill. The sea
- * is the map container's own colour (engine.ts), not a background layer with a program of its own.
+ * the page). So the basemap's fills and lines are either all constant, or, for the highlights,
+ * of the thematic layers' kinds (registry.ts): a constant colour with a data-driven opacity, a
+ * data-driven width. No fill draws its own antialiased outline (a second program): a line layer
+ * outlines every fill. The sea is the map container's own colour (engine.ts), not a background
+ * layer with a program of its own.
  */
 const HIGHLIGHTED: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 const HIGHLIGHTED_ONLY: ExpressionSpecification = ['case', HIGHLIGHTED, 1, 0];
