@@ -8,13 +8,17 @@ export type DataUrls = Record<string, string>;
 /**
  * Each distinct combination of layer type and constant or data-driven paint properties is a shader
  * program MapLibre compiles before its first draw (tens of milliseconds each on a phone, blocking
- * the page). So the basemap's fills and lines are either all constant, or, for the highlights,
- * of the thematic layers' kinds (registry.ts): a constant colour with a data-driven opacity, a
- * data-driven width. No fill draws its own antialiased outline (a second program): a line layer
- * outlines every fill. The sea is the map container's own colour (engine.ts), not a background
- * layer with a program of its own.
+ * the page). So every fill of the map is drawn by one program and every solid line by another,
+ * the thematic layers' (registry.ts): a constant colour, with a data-driven opacity for fills and
+ * a data-driven width, by zoom, for lines. The basemap writes its fixed opacity and widths in
+ * that same form (`perFeature`: the same value whatever the feature's state). No fill draws its
+ * own antialiased outline (a program of its own): a line layer outlines every fill. The sea is the
+ * map container's own colour (engine.ts), not a background layer with a program of its own.
  */
 const HIGHLIGHTED: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+const perFeature = (value: number): ExpressionSpecification => ['case', HIGHLIGHTED, value, value];
+/** A line width by zoom, from `low` at zoom 3 to `high` at zoom 8, in the thematic lines' form. */
+const zoomWidth = (low: ExpressionSpecification, high: ExpressionSpecification): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 3, low, 8, high];
 const HIGHLIGHTED_ONLY: ExpressionSpecification = ['case', HIGHLIGHTED, 1, 0];
 const HIGHLIGHT_WIDTH: ExpressionSpecification = ['case', HIGHLIGHTED, 2, 0];
 
@@ -47,9 +51,9 @@ export function buildStyle(urls: DataUrls, visible: readonly string[] = []): Sty
 			...Object.fromEntries(LAYERS.map((def) => [def.id, { type: 'geojson', data: url(def.data), promoteId: 'id' } as const]))
 		},
 		layers: [
-			{ id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': BASEMAP.land, 'fill-antialias': false } },
-			{ id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': BASEMAP.landLine, 'line-width': 0.8 } },
-			{ id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': BASEMAP.mexico, 'fill-antialias': false } },
+			{ id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': BASEMAP.land, 'fill-opacity': perFeature(1), 'fill-antialias': false } },
+			{ id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': BASEMAP.landLine, 'line-width': zoomWidth(perFeature(0.8), perFeature(0.8)) } },
+			{ id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': BASEMAP.mexico, 'fill-opacity': perFeature(1), 'fill-antialias': false } },
 			{
 				id: 'states-highlight-fill',
 				type: 'fill',
@@ -60,14 +64,13 @@ export function buildStyle(urls: DataUrls, visible: readonly string[] = []): Sty
 				id: 'states-line',
 				type: 'line',
 				source: 'states',
-				paint: { 'line-color': BASEMAP.stateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 1.2] }
+				paint: { 'line-color': BASEMAP.stateLine, 'line-width': zoomWidth(perFeature(0.4), perFeature(1.2)) }
 			},
 			{
 				id: 'states-highlight-line',
 				type: 'line',
 				source: 'states',
-				// A zoom curve (of one width), like the thematic lines' widths: the same shader draws both.
-				paint: { 'line-color': BASEMAP.highlightLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, HIGHLIGHT_WIDTH, 8, HIGHLIGHT_WIDTH] }
+				paint: { 'line-color': BASEMAP.highlightLine, 'line-width': zoomWidth(HIGHLIGHT_WIDTH, HIGHLIGHT_WIDTH) }
 			},
 			...thematic
 		]
