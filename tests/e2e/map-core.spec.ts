@@ -245,3 +245,11 @@ test('hydration keeps the page the server sent: the same text and picture nodes,
 	}
 	expect(warnings).toEqual([]);
 });
+
+test('a map picture that fails to load does not hold the live map back', async ({ page }) => {
+	await page.route(/\/maps\/(wide|phone)\/[^/]+\.webp$/, (route) => route.abort());
+	const chapter = chapters[1]!;
+	await page.goto(`/chapters/${chapter.slug}/`);
+	await mapIdle(page, chapter.slug);
+	await expect(page.locator('.map-canvas')).toHaveAttribute('data-map-status', 'ready');
+});
