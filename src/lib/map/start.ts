@@ -8,32 +8,27 @@ export const mayDrawWebGL2 = () => typeof WebGL2RenderingContext === 'function';
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
-/** Resolves after the page's first contentful paint (at once if it has happened). */
-function afterFirstPaint(): Promise<void> {
+/**
+ * Resolves when the browser reports a performance entry of `type` that `matches` (at once if it
+ * already has), or null where it reports no entries of that type.
+ */
+function reported(type: string, matches: (entry: PerformanceEntry) => boolean): Promise<void> | null {
+	if (!PerformanceObserver.supportedEntryTypes?.includes(type)) return null;
 	return new Promise((resolve) => {
-		// A browser that reports no paints: after the next frame instead.
-		if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return void nextFrame().then(resolve);
 		const observer = new PerformanceObserver((list) => {
-			if (!list.getEntries().some((e) => e.name === 'first-contentful-paint')) return;
+			if (!list.getEntries().some(matches)) return;
 			observer.disconnect();
 			resolve();
 		});
-		observer.observe({ type: 'paint', buffered: true });
+		observer.observe({ type, buffered: true });
 	});
 }
 
+/** Resolves after the page's first contentful paint; where paints are not reported, after the next frame. */
+const afterFirstPaint = () => reported('paint', (e) => e.name === 'first-contentful-paint') ?? nextFrame();
+
 /** Resolves when the browser reports the map picture on screen (Element Timing, where it has it). */
-function pictureShown(): Promise<void> | null {
-	if (!PerformanceObserver.supportedEntryTypes?.includes('element')) return null;
-	return new Promise((resolve) => {
-		const observer = new PerformanceObserver((list) => {
-			if (!list.getEntries().some((e) => (e as PerformanceEntry & { identifier?: string }).identifier === MAP_PICTURE_TIMING)) return;
-			observer.disconnect();
-			resolve();
-		});
-		observer.observe({ type: 'element', buffered: true });
-	});
-}
+const pictureShown = () => reported('element', (e) => (e as PerformanceEntry & { identifier?: string }).identifier === MAP_PICTURE_TIMING);
 
 /**
  * Resolves once the map picture is on screen: reported as shown, or else decoded and a frame

@@ -21,10 +21,7 @@ export function writeCompressed(file, data) {
  * which adapter-static's precompress leaves out (it knows .json, not .geojson).
  * @param {string} dir
  * @param {string} suffix
- * @returns {number} how many files
  */
 export function precompressAll(dir, suffix) {
-	const files = readdirSync(dir).filter((name) => name.endsWith(suffix));
-	for (const name of files) writeCompressed(join(dir, name));
-	return files.length;
+	for (const name of readdirSync(dir)) if (name.endsWith(suffix)) writeCompressed(join(dir, name));
 }
