@@ -2,8 +2,12 @@ import type { Handle } from '@sveltejs/kit';
 import { site } from '$lib/server/site';
 import { preloadMapPicture } from '$lib/server/picture-preload';
 import { fillChapterBodies } from '$lib/story/chapter-body';
+import { scriptsAfterPaint } from '$lib/server/scripts-after-paint';
 
 // Chapter bodies go into the prerendered pages here, once each (src/lib/story/chapter-body.ts),
-// and the map picture is the first thing the page asks for (picture-preload.ts).
+// the map picture is the first thing the page asks for (picture-preload.ts), and its scripts
+// come after its first paint (scripts-after-paint.ts).
 export const handle: Handle = ({ event, resolve }) =>
-	resolve(event, { transformPageChunk: ({ html }) => preloadMapPicture(fillChapterBodies(html, site().story.chapters)) });
+	resolve(event, {
+		transformPageChunk: ({ html }) => scriptsAfterPaint(preloadMapPicture(fillChapterBodies(html, site().story.chapters)), event.url.pathname)
+	});

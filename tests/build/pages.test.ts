@@ -2,11 +2,12 @@
  * Each chapter's HTML is sent once: in the markup of the story pages, never again as their data
  * (the inline hydration script or __data.json). So a page grows with the story once, not twice.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chapterFiles } from '../e2e/helpers';
-import { BUILD, inlineScripts, requireBuild } from './site';
+import { BUILD, inlineScripts, requireBuild, siteFiles } from './site';
 
 beforeAll(requireBuild);
 
@@ -74,3 +75,23 @@ describe('the first screen of the story pages', () => {
 		});
 });
 
+
+describe('every page’s scripts', () => {
+	const pages = siteFiles().filter((f) => f.endsWith('.html'));
+	it('are asked for after the first paint: no module preload in a head, and the start-up script waits for the paint report', () => {
+		expect(pages.length).toBeGreaterThan(20);
+		for (const path of pages) {
+			const html = readFileSync(join(BUILD, path), 'utf8');
+			const head = html.slice(0, html.indexOf('</head>'));
+			expect(head, path).not.toMatch(/<link\b[^>]*rel="modulepreload"/);
+			const boot = inlineScripts(html).find((s) => s.includes('kit.start('));
+			if (!boot) continue;
+			expect(boot, path).toContain('"first-contentful-paint"');
+			const imports = [...boot.matchAll(/\bimport\(/g)].length;
+			expect(imports, path).toBeGreaterThan(0);
+			expect([...boot.matchAll(/painted\.then\(\(\) => import\(/g)].length, `${path}: every import waits`).toBe(imports);
+			// The policy allows the script as it now is.
+			expect(head, path).toContain(`'sha256-${createHash('sha256').update(boot).digest('base64')}'`);
+		}
+	});
+});

@@ -196,7 +196,7 @@ test('the year control shows what was in force that year, in the map and the add
 	await expect(page).not.toHaveURL(/year=/);
 });
 
-test('the map starts after the first screen: its code is asked for once the text and the picture are on screen', async ({ page }) => {
+test('scripts come after the first screen: the page’s own once the text has painted, the map’s once the picture is on screen', async ({ page }) => {
 	const chapter = chapters[2]!;
 	await page.addInitScript((id) => {
 		const w = window as unknown as { __picture: number | null };
@@ -212,9 +212,12 @@ test('the map starts after the first screen: its code is asked for once the text
 		fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
 		picture: (window as unknown as { __picture: number | null }).__picture,
 		// MapLibre is the one script of the page past half a megabyte.
-		engine: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.initiatorType === 'script' && r.decodedBodySize > 500_000).map((r) => r.startTime)
+		engine: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.initiatorType === 'script' && r.decodedBodySize > 500_000).map((r) => r.startTime),
+		own: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => /\/_app\/immutable\/.*\.js$/.test(r.name)).map((r) => r.startTime)
 	}));
 	expect(times.fcp).not.toBeNull();
+	expect(times.own.length).toBeGreaterThan(2);
+	expect(Math.min(...times.own)).toBeGreaterThanOrEqual(times.fcp!);
 	expect(times.picture).not.toBeNull();
 	expect(times.engine).toHaveLength(1);
 	expect(times.engine[0]!).toBeGreaterThanOrEqual(times.fcp!);

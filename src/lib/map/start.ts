@@ -1,6 +1,7 @@
-// When MapLibre starts: once the first screen has painted (the text and the chapter's map
-// picture), never before, so that the map's download and its work never delay what the reader
-// sees first; and with the GPU warmed off the main thread meanwhile.
+// When MapLibre starts: once the chapter's map picture is on screen, never before, so that the
+// map's download and its work never delay what the reader sees first; and with the GPU warmed
+// off the main thread meanwhile. (The page's own scripts, this one included, are asked for only
+// after the first contentful paint: src/lib/server/scripts-after-paint.ts.)
 import { MAP_PICTURE_TIMING } from './contract.js';
 
 /** Whether the browser has WebGL2 at all: without it MapLibre is not even downloaded. */
@@ -23,9 +24,6 @@ function reported(type: string, matches: (entry: PerformanceEntry) => boolean): 
 		observer.observe({ type, buffered: true });
 	});
 }
-
-/** Resolves after the page's first contentful paint; where paints are not reported, after the next frame. */
-const afterFirstPaint = () => reported('paint', (e) => e.name === 'first-contentful-paint') ?? nextFrame();
 
 /** Resolves when the browser reports the map picture on screen (Element Timing, where it has it). */
 const pictureShown = () => reported('element', (e) => (e as PerformanceEntry & { identifier?: string }).identifier === MAP_PICTURE_TIMING);
@@ -68,9 +66,8 @@ export interface EngineStart {
 	done: () => void;
 }
 
-/** Loads the engine once the first screen has painted, while a worker warms the GPU. */
+/** Loads the engine once the map picture is on screen, while a worker warms the GPU. */
 export async function startEngine(): Promise<EngineStart> {
-	await afterFirstPaint();
 	await afterPicture();
 	const [engine, worker] = await Promise.all([import('./engine'), warmGpu()]);
 	return { engine, done: () => worker?.terminate() };

@@ -7,7 +7,8 @@ import type { EntryGenerator, RequestHandler } from './$types';
 
 // The map panel's picture of each chapter, in the panel's own shape, drawn at build: what the
 // reader sees before the live map has drawn (and instead of it without WebGL). WebP, a quarter
-// of the PNG's weight: it is the largest thing on the first screen.
+// of the PNG's weight: it is the largest thing on the first screen. Quality 60: flat fills and
+// lines look the same as at 80 (compared at twice the size), and the files are 28% smaller.
 export const prerender = true;
 export const trailingSlash = 'never';
 
@@ -22,6 +23,6 @@ export const GET: RequestHandler = async ({ params }) => {
 	if (!chapter || !shape) error(404, 'No such picture');
 	const caption = { title: `Chapter ${chapter.index + 1} of ${data.chapters.length}: ${chapter.title}`, mapText: chapter.mapText };
 	const canvas = { width: shape.width, height: shape.height, scale: shape.scale, padding: picturePadding(params.shape as PictureShape, caption) };
-	const webp = await sharp(staticMapPng(chapter.view, stillMaps, canvas)).webp({ quality: 80 }).toBuffer();
+	const webp = await sharp(staticMapPng(chapter.view, stillMaps, canvas)).webp({ quality: 60 }).toBuffer();
 	return new Response(webp as BodyInit, { headers: { 'content-type': 'image/webp' } });
 };
