@@ -1,10 +1,11 @@
 import { chromium, expect, test } from '@playwright/test';
-import { chapterFiles, mapIdle, scrollToChapter } from './helpers';
+import { chapterFiles, hydrated, mapIdle, scrollToChapter } from './helpers';
 
 const chapters = chapterFiles();
 
 test('keyboard only: skip link, contents, chapter links, layer toggles and explore mode', async ({ page }) => {
 	await page.goto('/');
+	await hydrated(page);
 	await page.keyboard.press('Tab');
 	const skip = page.getByRole('link', { name: 'Skip to the story' });
 	await expect(skip).toBeFocused();

@@ -32,6 +32,15 @@ export function chapterFiles(): ChapterFile[] {
 		});
 }
 
+/**
+ * Waits until a story page's scripts have run. They come after its first paint
+ * (src/lib/server/scripts-after-paint.ts): until then its links are plain links (full loads)
+ * and it has no map controls. The map leaves its first status once the page has hydrated.
+ */
+export async function hydrated(page: Page): Promise<void> {
+	await expect(page.locator(MAP_CONTAINER)).not.toHaveAttribute(A.status, 'waiting', { timeout: 30_000 });
+}
+
 /** Waits until the map has drawn the current view, or the view of a given chapter. */
 export async function mapIdle(page: Page, slug?: string): Promise<void> {
 	const drawn = slug ? `[${A.drawn}="${slug}"]` : '';

@@ -88,12 +88,16 @@ function run(body: string, { paints = true } = {}) {
 
 describe('scriptsAfterPaint', () => {
 	it('takes the module preloads out of the head and brings the policy’s hash up to date', () => {
-		const out = scriptsAfterPaint(page(), '/');
+		const out = scriptsAfterPaint(page(), '/').html;
 		expect(out).not.toMatch(/<link[^>]*rel="modulepreload"/);
 		expect(out).toContain('<link href="/_app/immutable/assets/0.css" rel="stylesheet">');
 		const held = script(out);
 		expect(out).toContain(sha(held));
 		expect(out).not.toContain(sha(BOOT));
+		// The same policy sent as a header (the dev server's way) is brought up to date alike.
+		const { policy } = scriptsAfterPaint(page(), '/');
+		expect(policy(`default-src 'self'; script-src 'self' ${sha(BOOT)}`)).toBe(`default-src 'self'; script-src 'self' ${sha(held)}`);
+		expect(() => policy("script-src 'self'")).toThrow(/^\/: the content security policy has no hash/);
 		expect(held).toContain('painted.then(() => import("/_app/immutable/entry/start.A.js"))');
 		expect(held).toContain('painted.then(() => import("/_app/immutable/entry/app.B.js"))');
 		expect(held).toContain('import(\\"x\\") in the prose');
@@ -106,7 +110,7 @@ describe('scriptsAfterPaint', () => {
 	});
 
 	it('asks for nothing until the first contentful paint is reported, then for every module at once, and starts the app', async () => {
-		const r = run(script(scriptsAfterPaint(page(), '/')));
+		const r = run(script(scriptsAfterPaint(page(), '/').html));
 		await r.settle();
 		expect(r.imports).toEqual([]);
 		r.paint('first-paint');
@@ -128,7 +132,7 @@ describe('scriptsAfterPaint', () => {
 	});
 
 	it('where paints are not reported, starts a frame later; where a report never comes, after the fallback wait', async () => {
-		const unreported = run(script(scriptsAfterPaint(page(), '/')), { paints: false });
+		const unreported = run(script(scriptsAfterPaint(page(), '/').html), { paints: false });
 		unreported.fire('frame');
 		await unreported.settle();
 		expect(unreported.imports).toEqual([]);
@@ -136,7 +140,7 @@ describe('scriptsAfterPaint', () => {
 		await unreported.started;
 		expect(unreported.log.slice(0, 3)).toEqual(['frame', 'timer 0', 'modulepreload /_app/immutable/entry/start.A.js']);
 
-		const silent = run(script(scriptsAfterPaint(page(), '/')));
+		const silent = run(script(scriptsAfterPaint(page(), '/').html));
 		silent.fire(`timer ${PAINT_REPORT_MS}`);
 		await silent.started;
 		expect(silent.log.slice(0, 2)).toEqual([`timer ${PAINT_REPORT_MS}`, 'modulepreload /_app/immutable/entry/start.A.js']);
@@ -144,7 +148,8 @@ describe('scriptsAfterPaint', () => {
 
 	it('leaves a page without SvelteKit’s start-up script as it is', () => {
 		const plain = '<!doctype html><html><head><link href="/a.js" rel="modulepreload"></head><body><p>text</p></body></html>';
-		expect(scriptsAfterPaint(plain, '/plain')).toBe(plain);
+		expect(scriptsAfterPaint(plain, '/plain').html).toBe(plain);
+		expect(scriptsAfterPaint(plain, '/plain').policy("script-src 'self'")).toBe("script-src 'self'");
 	});
 
 	it('fails, naming the page, on a start-up script it cannot hold or a policy without its hash', () => {

@@ -14,6 +14,7 @@ const PRELOAD = /\s*<link href="([^"]+)" rel="modulepreload">/g;
 /** The inline script that starts the app: SvelteKit's only inline script. */
 const BOOT = /<script>([\s\S]*?kit\.start\([\s\S]*?)<\/script>/;
 const IMPORT = /\bimport\(("[^"]+")\)/g;
+const META = /<meta http-equiv="content-security-policy" content="([^"]*)"/;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 /** How long a page waits for a paint report that does not come (a browser that never sends one). */
@@ -43,15 +44,23 @@ const waitForPaint = (modules: string[]) => `const painted = new Promise((go) =>
 	seen.observe({ type: "paint", buffered: true });
 });`;
 
+/** A page with its scripts held, and how to bring a content security policy up to date with it. */
+export interface Held {
+	html: string;
+	/** A policy (the page's <meta> one, or a header) with the start-up script's new hash for its old. */
+	policy: (text: string) => string;
+}
+
 /**
- * The page with its scripts held until its first paint, and its content security policy's hash
- * of the start-up script brought up to date. A page without SvelteKit's start-up script (none
- * here) is returned as it is; one whose start-up script imports nothing it can hold is an error,
- * naming the page: SvelteKit must have changed how it starts.
+ * The page with its scripts held until its first paint, and its <meta> content security policy's
+ * hash of the start-up script brought up to date (a policy sent as a header, as the dev server
+ * does, is the caller's to update with `policy`). A page without SvelteKit's start-up script is
+ * returned as it is; one whose start-up script it cannot hold, or whose policy lacks the script's
+ * hash, is an error naming the page: SvelteKit must have changed how it starts.
  */
-export function scriptsAfterPaint(html: string, page: string): string {
+export function scriptsAfterPaint(html: string, page: string): Held {
 	const boot = BOOT.exec(html);
-	if (!boot) return html;
+	if (!boot) return { html, policy: (text) => text };
 	const body = boot[1]!;
 	if (!/^\s*\{/.test(body) || !/\bimport\("/.test(body)) throw new Error(`${page}: SvelteKit's start-up script is not a block with an import() to hold until the first paint; see src/lib/server/scripts-after-paint.ts`);
 	const modules: string[] = [];
@@ -60,11 +69,11 @@ export function scriptsAfterPaint(html: string, page: string): string {
 		return '';
 	});
 	const held = body.replace('{', `{\n${waitForPaint(modules)}\n`).replace(IMPORT, 'painted.then(() => import($1))');
-	const policy = `'sha256-${sha256(body)}'`;
-	let out = `${head}<script>${held}</script>${html.slice(boot.index + boot[0].length)}`;
-	if (out.includes('http-equiv="content-security-policy"')) {
-		if (!out.includes(policy)) throw new Error(`${page}: the content security policy has no hash of SvelteKit's start-up script; see src/lib/server/scripts-after-paint.ts`);
-		out = out.replace(policy, `'sha256-${sha256(held)}'`);
-	}
-	return out;
+	const [before, after] = [`'sha256-${sha256(body)}'`, `'sha256-${sha256(held)}'`];
+	const policy = (text: string) => {
+		if (!text.includes(before)) throw new Error(`${page}: the content security policy has no hash of SvelteKit's start-up script; see src/lib/server/scripts-after-paint.ts`);
+		return text.replace(before, () => after);
+	};
+	const out = `${head}<script>${held}</script>${html.slice(boot.index + boot[0].length)}`;
+	return { html: out.replace(META, (meta, content: string) => meta.replace(content, () => policy(content))), policy };
 }
