@@ -26,6 +26,13 @@ export interface LayerDef {
 	data: string;
 	/** MapLibre layer specs; their `source` is replaced by the layer id when the style is built. */
 	layers: LayerSpec[];
+	/** A theme's area fill opacity, at rest and active (highlighted), for the pictures drawn at build too. */
+	fill?: Fill;
+}
+
+interface Fill {
+	rest: number;
+	active: number;
 }
 
 /**
@@ -88,8 +95,14 @@ interface ThemeOptions {
 	fill?: number[];
 }
 
+/** A theme's fill opacities: light by default, fainter where layers.json says so. */
+function themeFill(opts: ThemeOptions = {}): Fill {
+	const [rest = 0.1, active = 0.22] = opts.fill ?? [];
+	return { rest, active };
+}
+
 function themeLayers(id: string, color: string, outline: OutlinePattern, opts: ThemeOptions = {}) {
-	const [fill = 0.1, activeFill = 0.22] = opts.fill ?? [];
+	const { rest: fill, active: activeFill } = themeFill(opts);
 	const dash = DASHES[outline];
 	const cap = outline === 'dotted' ? 'round' : 'butt';
 	const layers: LayerSpec[] = [
@@ -184,7 +197,8 @@ function define(entry: LayerEntry): LayerDef {
 		description: entry.description,
 		swatch: { shape: entry.swatch as LayerDef['swatch']['shape'], color: entry.color, outline },
 		data: entry.data,
-		layers
+		layers,
+		...(typeof entry.draw !== 'string' && { fill: themeFill(entry.draw.theme) })
 	};
 }
 

@@ -76,9 +76,11 @@ export function staticMapSvg(view: MapView, data: StaticMapData, canvas: Canvas 
 			} else if (kind === 'LineString' || kind === 'MultiLineString') {
 				parts.push(`<path d="${path(f) ?? ''}" fill="none" stroke="${color}" stroke-width="${strong ? 5 : 3}"${dash}/>`);
 			} else {
+				// The live map's fill opacities (the registry's), so the picture gives way to it unchanged.
 				const national = f.properties?.scope === 'national';
+				const opacity = national || !def.fill ? 0 : strong ? def.fill.active : def.fill.rest;
 				parts.push(
-					`<path d="${path(f) ?? ''}" fill="${national ? 'none' : color}" fill-opacity="${strong ? 0.35 : 0.18}" stroke="${color}" stroke-width="${strong ? 3.5 : 2}"${dash}/>`
+					`<path d="${path(f) ?? ''}" fill="${opacity ? color : 'none'}" fill-opacity="${opacity}" stroke="${color}" stroke-width="${strong ? 3.5 : 2}"${dash}/>`
 				);
 			}
 		}

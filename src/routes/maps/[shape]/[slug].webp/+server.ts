@@ -6,9 +6,9 @@ import { site } from '$lib/server/site';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 // The map panel's picture of each chapter, in the panel's own shape, drawn at build: what the
-// reader sees before the live map has drawn (and instead of it without WebGL). WebP, a quarter
-// of the PNG's weight: it is the largest thing on the first screen. Quality 60: flat fills and
-// lines look the same as at 80 (compared at twice the size), and the files are 28% smaller.
+// reader sees before the live map has drawn (and instead of it without WebGL). WebP at quality 60,
+// a fifth of the PNG's weight: it is the largest thing on the first screen. Flat fills and lines
+// look the same as at 80 (compared at twice the size), and the files are a quarter smaller.
 export const prerender = true;
 export const trailingSlash = 'never';
 
