@@ -116,8 +116,9 @@ test('without WebGL the chapters show their still maps, with no uncaught error',
 
 test.describe('with JavaScript disabled', () => {
 	test.use({ javaScriptEnabled: false });
-	test('every chapter shows its text and its still map', async ({ page }) => {
+	test('every chapter shows its text and its still map, and no control that needs a script', async ({ page }) => {
 		await page.goto('/');
+		await expect(page.locator('.map button')).toHaveCount(0);
 		for (const c of chapters) {
 			await expect(page.getByRole('heading', { level: 2, name: c.title })).toBeVisible();
 			const img = page.locator(`#${c.slug} .static-map img`);
