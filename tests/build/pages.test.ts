@@ -75,7 +75,6 @@ describe('the first screen of the story pages', () => {
 		});
 });
 
-
 describe('every page’s scripts', () => {
 	const pages = siteFiles().filter((f) => f.endsWith('.html'));
 	it('are asked for after the first paint: no module preload in a head, and the start-up script waits for the paint report', () => {

@@ -76,7 +76,7 @@ export function staticMapSvg(view: MapView, data: StaticMapData, canvas: Canvas 
 			} else if (kind === 'LineString' || kind === 'MultiLineString') {
 				parts.push(`<path d="${path(f) ?? ''}" fill="none" stroke="${color}" stroke-width="${strong ? 5 : 3}"${dash}/>`);
 			} else {
-				// The live map's fill opacities (the registry's), so the picture gives way to it unchanged.
+				// The live map's fill opacities (the registry's), so the picture's tints are the live map's.
 				const national = f.properties?.scope === 'national';
 				const opacity = national || !def.fill ? 0 : strong ? def.fill.active : def.fill.rest;
 				parts.push(
