@@ -24,6 +24,7 @@ import { feature, mesh } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { filter, filterAttachedWeight, presimplify, simplify } from 'topojson-simplify';
 import { featureProblem, THEMATIC_LAYERS } from '../src/lib/layers/props.js';
+import { buildLabels } from './labels.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,6 +55,7 @@ export const MAX_GZIP_BYTES = 150_000;
 /** The thematic layers: each writes <layer>.geojson from the features of geo/themes.json. */
 const THEMES_FILE = 'themes.json';
 const GAZETTEER_FILE = 'gazetteer.json';
+const LABELS_FILE = 'labels.json';
 
 /**
  * bezierSpline sharpness for the schematic route. Turf's default (0.85) swings the line
@@ -441,7 +443,8 @@ function validateStates(states) {
 export function loadInputs() {
 	return {
 		gazetteer: JSON.parse(readFileSync(join(GEO_DIR, GAZETTEER_FILE), 'utf8')),
-		themes: JSON.parse(readFileSync(join(GEO_DIR, THEMES_FILE), 'utf8'))
+		themes: JSON.parse(readFileSync(join(GEO_DIR, THEMES_FILE), 'utf8')),
+		labels: JSON.parse(readFileSync(join(GEO_DIR, LABELS_FILE), 'utf8'))
 	};
 }
 
@@ -698,6 +701,7 @@ export function build(outDir = GEO_DIR) {
 		'countries.geojson': countries,
 		'borders.geojson': buildBorders(world),
 		'route.geojson': route,
+		'labels.geojson': buildLabels({ labels: inputs.labels, gazetteer: inputs.gazetteer, statesSource: sources.states, states, countries }),
 		...Object.fromEntries(Object.entries(themes).map(([layer, fc]) => [`${layer}.geojson`, fc]))
 	};
 	for (const [file, fc] of Object.entries(outputs)) validate(file, fc);

@@ -7,7 +7,7 @@ import { readJson, realStory } from '../../../tests/unit/real-story';
 const story = realStory();
 const states = readJson('geo/states.geojson') as FeatureCollection;
 const countries = readJson('geo/countries.geojson') as FeatureCollection;
-const explorer = buildExplorer(story, { states, countries, maps: { states, countries, features: story.features, places: story.places } });
+const explorer = buildExplorer(story, { states, countries, maps: { states, countries, labels: readJson('geo/labels.geojson') as FeatureCollection, features: story.features, places: story.places } });
 const allPlaces = explorer.places.flatMap((g) => g.places);
 const allPrograms = explorer.programs.flatMap((g) => g.programs);
 

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { placeMatcher } from '$lib/geo/names';
 import type { StaticMapData } from '$lib/map/staticmap.server';
+import { labelRef } from '$lib/labels/labels';
 import type { MapView } from '$lib/map/types';
 import type { Story } from '$lib/story/build';
 import { frame, regionIndex } from './geometry';
@@ -35,7 +36,7 @@ export function buildExplorer(story: Story, geo: { states: FeatureCollection; co
 	const thematic = [...new Set(features.map((f) => f.props.layer))];
 	const maps: StaticMapData = {
 		...geo.maps,
-		places: story.gazetteer.map(({ id, name, label, kind, coordinates, within }) => ({ id, name, label: label ?? name, kind, coordinates, within }))
+		places: story.gazetteer.map(({ id, name, kind, coordinates, within }) => ({ id, name, kind, coordinates, within }))
 	};
 	const thematicLayers = new Set(features.map((f) => f.props.layer));
 	return {
@@ -44,8 +45,8 @@ export function buildExplorer(story: Story, geo: { states: FeatureCollection; co
 		programs: programGroups(features),
 		program: (id) => programs.get(id),
 		overview: {
-			places: { bounds: placesFrame, maxZoom: 8, layers: ['borders'], highlight: [], places: points.map((p) => p.id) },
-			programs: { bounds: frame(features.map((f) => f.feature)), maxZoom: 8, layers: ['borders', ...thematic], highlight: [], places: [] }
+			places: { bounds: placesFrame, maxZoom: 8, layers: ['borders'], highlight: [], places: points.map((p) => p.id), labels: { highlight: [], shown: points.map(labelRef) } },
+			programs: { bounds: frame(features.map((f) => f.feature)), maxZoom: 8, layers: ['borders', ...thematic], highlight: [], places: [], labels: { highlight: [], shown: [] } }
 		},
 		maps,
 		mapData: (shown) => {

@@ -2,6 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import { point } from '@turf/turf';
 import type { Bbox } from '$lib/content/schema';
 import type { Place, PlaceKind } from '$lib/geo/gazetteer';
+import { labelRef } from '$lib/labels/labels';
 import type { MapView } from '$lib/map/types';
 import type { Story } from '$lib/story/build';
 import { frame, inBox, overlaps, pointIn } from './geometry';
@@ -126,7 +127,7 @@ export function placePage(
 		kind: kindLabel(place.kind),
 		location: place.location,
 		bounds,
-		view: { bounds, maxZoom: 8, layers: ['borders', ...layers], highlight: [place.id], places: [place.id] },
+		view: { bounds, maxZoom: 8, layers: ['borders', ...layers], highlight: [place.id], places: [place.id], labels: { highlight: [labelRef(place)], shown: [] } },
 		mapFeatures: drawn.map((f) => f.props.id),
 		chapters: chaptersFor(story, place),
 		sources: namings.get(place.id) ?? [],

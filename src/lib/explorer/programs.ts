@@ -117,7 +117,14 @@ export function programPage(story: Story, f: ThemeFeature, places: ReadonlyMap<s
 		period: featurePeriod(props),
 		summary: props.summary,
 		bounds,
-		view: { bounds, maxZoom: 8, layers: ['borders', props.layer], highlight: [props.id], places: props.place ? [props.place] : [] },
+		view: {
+			bounds,
+			maxZoom: 8,
+			layers: ['borders', props.layer],
+			highlight: [props.id],
+			places: props.place ? [props.place] : [],
+			labels: { highlight: [], shown: props.place ? [props.place] : [] }
+		},
 		passages: props.passages.map((id) => passageView(story, id)),
 		chapters: chaptersShowing(story, f)
 	};

@@ -10,8 +10,6 @@ export interface Place {
 	name: string;
 	/** Other names a reader or a source may use ("CDMX", "Ciudad de México"). */
 	aliases: string[];
-	/** A shorter name for the map label, when the full name is too long to sit on a map. */
-	label?: string;
 	kind: PlaceKind;
 	/** [longitude, latitude] in WGS 84. */
 	coordinates: [number, number];
@@ -21,7 +19,7 @@ export interface Place {
 	location: string;
 }
 
-const FIELDS = ['id', 'name', 'label', 'aliases', 'kind', 'coordinates', 'within', 'location'];
+const FIELDS = ['id', 'name', 'aliases', 'kind', 'coordinates', 'within', 'location'];
 
 /** Validates the gazetteer; `regions` are the ids of known states and countries. */
 export function parseGazetteer(raw: unknown, file: string, regions: ReadonlySet<string>): Place[] {
@@ -67,7 +65,6 @@ export function parseGazetteer(raw: unknown, file: string, regions: ReadonlySet<
 		const within = text('within');
 		if (!regions.has(within)) fail('within', `unknown state or country "${within}"`);
 		const place: Place = { id, name, aliases: aliases as string[], kind: kind as PlaceKind, coordinates: [lon, lat], within, location: text('location') };
-		if (p.label !== undefined) place.label = text('label');
 		return place;
 	});
 }

@@ -15,6 +15,10 @@ export interface LayerDef {
 	 */
 	kind: 'thematic' | 'reference';
 	title: string;
+	/** A word for the key where room is short (phones). */
+	short: string;
+	/** What its marks mean, in a few words, for the key beside the map. */
+	key: string;
 	/** One line for the legend. */
 	description: string;
 	/**
@@ -28,6 +32,20 @@ export interface LayerDef {
 	layers: LayerSpec[];
 	/** A theme's area fill opacity, at rest and active (highlighted), for the pictures drawn at build too. */
 	fill?: Fill;
+	/** How the layer's marks are drawn, in plain numbers: the key's swatch and the pictures drawn at build draw them so. */
+	mark: Mark;
+}
+
+/** A layer's marks as drawn at a middle zoom of the story (5), in CSS pixels. */
+export interface Mark {
+	/** An area's tint and outline. */
+	area?: { color: string; opacity: number; outline: OutlinePattern; width: number; dash?: number[]; inset: number };
+	/** A line (borders, the route), with its pale casing where it has one. */
+	line?: { color: string; width: number; dash?: number[]; casing?: { color: string; width: number; opacity: number } };
+	/** Points (shelters): a dot with a light ring. */
+	point?: { color: string; radius: number; stroke: string; strokeWidth: number };
+	/** National measures: a tint over all of Mexico while one is highlighted, selected or pointed at. */
+	national?: { color: string; opacity: number };
 }
 
 interface Fill {
@@ -73,6 +91,11 @@ const ACTIVE: ExpressionSpecification = [
  */
 const isScope = (...scopes: string[]): ExpressionSpecification => ['match', ['get', 'scope'], scopes, true, false];
 
+/** The zoom the key's swatches show the marks at: the middle of the story's zooms. */
+const KEY_ZOOM = 5;
+/** A width() line's width at a zoom, at rest. */
+const widthAt = (base: number, zoom: number) => base + ((base * 2 - base) * (Math.min(8, Math.max(3, zoom)) - 3)) / 5;
+
 /** Line width by zoom, wider when the feature is active. */
 const width = (base: number): ExpressionSpecification => [
 	'interpolate',
@@ -93,7 +116,19 @@ interface ThemeOptions {
 	national?: boolean;
 	places?: boolean;
 	fill?: number[];
+	/**
+	 * How far inside its area a theme draws its outline, in pixels: themes that outline the same
+	 * states (Programa Frontera Sur and the surveillance region) draw side by side, not on top of
+	 * one another or of the coast.
+	 */
+	inset?: number;
 }
+
+/** A national measure's tint over all of Mexico, while it is active; at rest it is not drawn (the key names it). */
+const NATIONAL_TINT = 0.12;
+/** Place circles: radius at rest and active, by zoom (smaller in views of the whole country, so they do not hide one another). */
+const PLACE_RADIUS = { low: [4, 6], high: [5.5, 8] } as const;
+const THEME_OUTLINE = 1.5;
 
 /** A theme's fill opacities: light by default, fainter where layers.json says so. */
 function themeFill(opts: ThemeOptions = {}): Fill {
@@ -118,16 +153,19 @@ function themeLayers(id: string, color: string, outline: OutlinePattern, opts: T
 			type: 'line',
 			filter: isScope('region', 'zone'),
 			layout: { 'line-join': 'round', 'line-cap': cap },
-			paint: { 'line-color': color, 'line-width': width(1.5), ...(dash && { 'line-dasharray': dash }) }
+			// Areas are wound counter-clockwise (RFC 7946): a negative offset moves the line inside.
+			paint: { 'line-color': color, 'line-width': width(THEME_OUTLINE), 'line-offset': -(opts.inset ?? 0), ...(dash && { 'line-dasharray': dash }) }
 		}
 	];
 	if (opts.national)
+		// A national measure covers the whole country: an outline of it would read as the coast,
+		// and a standing fill would hide everything else. It is named in the map's key, and tints
+		// the country only while it is highlighted, selected or pointed at.
 		layers.push({
 			id: `${id}-national`,
-			type: 'line',
+			type: 'fill',
 			filter: isScope('national'),
-			layout: { 'line-join': 'round', 'line-cap': cap },
-			paint: { 'line-color': color, 'line-width': width(2), 'line-opacity': 0.9, ...(dash && { 'line-dasharray': dash }) }
+			paint: { 'fill-color': color, 'fill-opacity': ['case', ACTIVE, NATIONAL_TINT, 0], 'fill-antialias': false }
 		});
 	if (opts.places)
 		layers.push({
@@ -136,13 +174,25 @@ function themeLayers(id: string, color: string, outline: OutlinePattern, opts: T
 			filter: isScope('place'),
 			paint: {
 				'circle-color': color,
-				'circle-radius': ['case', ACTIVE, 8, 5.5],
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, ['case', ACTIVE, PLACE_RADIUS.low[1], PLACE_RADIUS.low[0]], 7, ['case', ACTIVE, PLACE_RADIUS.high[1], PLACE_RADIUS.high[0]]],
 				'circle-stroke-color': BASEMAP.mexico,
 				'circle-stroke-width': 1.5
 			}
 		});
 	return layers;
 }
+
+/** A theme's marks in plain numbers (see Mark). */
+function themeMark(color: string, outline: OutlinePattern, opts: ThemeOptions): Mark {
+	const w = widthAt(THEME_OUTLINE, KEY_ZOOM);
+	const mark: Mark = { area: { color, opacity: themeFill(opts).rest, outline, width: w, dash: DASHES[outline]?.map((d) => d * w), inset: opts.inset ?? 0 } };
+	if (opts.national) mark.national = { color, opacity: NATIONAL_TINT };
+	if (opts.places) mark.point = { color, radius: PLACE_RADIUS.low[0] + ((PLACE_RADIUS.high[0] - PLACE_RADIUS.low[0]) * (KEY_ZOOM - 3)) / 4, stroke: BASEMAP.mexico, strokeWidth: 1.5 };
+	return mark;
+}
+
+const BORDER_WIDTH = 1.5;
+const ROUTE = { width: 2, casing: 4, casingOpacity: 0.85, dash: [2, 1.5] };
 
 /** The draw kinds of layers.json, each a function from a layer entry to its MapLibre layers. */
 const DRAW = {
@@ -153,7 +203,7 @@ const DRAW = {
 			type: 'line',
 			layout: { 'line-join': 'round', 'line-cap': 'round' },
 			// Chapters highlight a border by its id (mx-gt, mx-us).
-			paint: { 'line-color': color, 'line-width': width(1.5) }
+			paint: { 'line-color': color, 'line-width': width(BORDER_WIDTH) }
 		}
 	],
 	route: (id: string, color: string): LayerSpec[] => [
@@ -162,21 +212,32 @@ const DRAW = {
 			id: `${id}-casing`,
 			type: 'line',
 			layout: { 'line-join': 'round', 'line-cap': 'round' },
-			paint: { 'line-color': BASEMAP.mexico, 'line-opacity': 0.85, 'line-width': width(4) }
+			paint: { 'line-color': BASEMAP.mexico, 'line-opacity': ROUTE.casingOpacity, 'line-width': width(ROUTE.casing) }
 		},
 		{
 			id: `${id}-line`,
 			type: 'line',
 			layout: { 'line-join': 'round' },
-			paint: { 'line-color': color, 'line-width': width(2), 'line-dasharray': [2, 1.5] }
+			paint: { 'line-color': color, 'line-width': width(ROUTE.width), 'line-dasharray': ROUTE.dash }
 		}
 	]
+};
+
+/** The marks of each draw kind, in plain numbers. */
+const MARKS = {
+	borders: (color: string): Mark => ({ line: { color, width: widthAt(BORDER_WIDTH, KEY_ZOOM) } }),
+	route: (color: string): Mark => {
+		const w = widthAt(ROUTE.width, KEY_ZOOM);
+		return { line: { color, width: w, dash: ROUTE.dash.map((d) => d * w), casing: { color: BASEMAP.mexico, width: widthAt(ROUTE.casing, KEY_ZOOM), opacity: ROUTE.casingOpacity } } };
+	}
 };
 
 interface LayerEntry {
 	id: string;
 	kind: string;
 	title: string;
+	short: string;
+	key: string;
 	description: string;
 	data: string;
 	color: string;
@@ -194,10 +255,13 @@ function define(entry: LayerEntry): LayerDef {
 		id: entry.id,
 		kind: entry.kind as LayerDef['kind'],
 		title: entry.title,
+		short: entry.short,
+		key: entry.key,
 		description: entry.description,
 		swatch: { shape: entry.swatch as LayerDef['swatch']['shape'], color: entry.color, outline },
 		data: entry.data,
 		layers,
+		mark: typeof entry.draw === 'string' ? MARKS[entry.draw](entry.color) : themeMark(entry.color, outline, entry.draw.theme),
 		...(typeof entry.draw !== 'string' && { fill: themeFill(entry.draw.theme) })
 	};
 }

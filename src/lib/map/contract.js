@@ -27,5 +27,13 @@ export const MAP_ATTRIBUTES = /** @type {const} */ ({
 	/** The visible extent after the last camera move, as west,south,east,north in degrees. */
 	extent: 'data-map-extent',
 	/** Where the framed area (a chapter's bounds, a selected feature) lies after the last move, as left,top,right,bottom in CSS pixels of the container. */
-	frame: 'data-map-frame'
+	frame: 'data-map-frame',
+	/**
+	 * The names the map wrote in the view it last finished drawing (those MapLibre placed, not the
+	 * ones left out for want of room), space-separated, each as `label-id@x,y/side`: its feature in
+	 * geo/labels.geojson, where its point lies, in CSS pixels of the container, and the side of the
+	 * point it is written on (left, right, top, bottom, center: see src/lib/labels/layout.ts). A `!`
+	 * before the id marks a highlighted name.
+	 */
+	labels: 'data-map-labels'
 });

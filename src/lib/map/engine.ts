@@ -1,14 +1,27 @@
 // The only module that touches maplibre-gl. It is imported dynamically, once the first screen
 // is on screen (start.ts), so MapLibre (most of the page's JavaScript: see npm run bench) is
 // never in the way of the text and the map picture.
-import { AttributionControl, GPUInitializationError, Map as MapLibreMap, Marker, NavigationControl, prewarm, setWorkerUrl, type ExpressionSpecification, type FilterSpecification, type LngLatBoundsLike } from 'maplibre-gl';
+import {
+	GPUInitializationError,
+	Map as MapLibreMap,
+	NavigationControl,
+	prewarm,
+	setWorkerUrl,
+	type ExpressionSpecification,
+	type FilterSpecification,
+	type GeoJSONSource,
+	type LngLatBoundsLike
+} from 'maplibre-gl';
 import styleUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LAYERS } from '$lib/layers/registry';
+import type { Language } from '$lib/i18n/languages.js';
+import { LABEL_LAYER_IDS, LABEL_PADDING, PLACE_KINDS, dotFilter, nameFeatures } from '$lib/labels/style';
+import { labelFeatures as parseLabels, labelOrder, placeNames, type Box, type LabelFeature, type Side } from '$lib/labels/layout';
 import { BASEMAP } from './palette';
 import { fitPadding as fitCanvas } from './frame';
 import type { Padding } from './state.svelte';
-import type { FeatureRef, MapView, PlaceView } from './types';
+import type { FeatureRef, MapView, PlaceView, RenderedLabel } from './types';
 import { buildStyle } from './style';
 
 setWorkerUrl(workerUrl);
@@ -47,6 +60,8 @@ export interface MapController {
 	isMoving(): boolean;
 	/** The visible extent now: [west, south, east, north]. */
 	extent(): [number, number, number, number];
+	/** Where the framed bounds lie on screen now: [left, top, right, bottom]. */
+	frameRect(): [number, number, number, number];
 	/**
 	 * Calls back after every camera move with the visible extent [west, south, east, north] and
 	 * where the framed bounds lie on screen [left, top, right, bottom].
@@ -54,6 +69,8 @@ export interface MapController {
 	onMoveEnd(callback: (extent: [number, number, number, number], frame: [number, number, number, number]) => void): void;
 	/** Draws only these thematic features (the year control), or all of them (null). */
 	showOnly(ids: string[] | null): void;
+	/** The panels over the canvas now, in its CSS pixels: names are kept out from under them. */
+	setCovered(boxes: Box[]): void;
 	/** Calls back when the reader pans or zooms the map themselves. */
 	onReaderMove(callback: () => void): void;
 	/** Draws a feature as pointed at (explore mode), or none. */
@@ -64,6 +81,8 @@ export interface MapController {
 	select(feature: FeatureRef | null): void;
 	/** The accessible name of the map canvas. */
 	setLabel(text: string): void;
+	/** The names the map has written (placed, not dropped for want of room), where their points are. */
+	labels(): RenderedLabel[];
 	/** Resolves once the map has drawn everything it needs for the current view. */
 	idle(): Promise<void>;
 	destroy(): void;
@@ -71,6 +90,10 @@ export interface MapController {
 
 export interface MapOptions {
 	places: PlaceView[];
+	/** The language the map writes its names in. */
+	lang: Language;
+	/** Each label's width in pixels in that language, at rest and highlighted. */
+	labelWidths: Record<string, [number, number]>;
 	/** Which layer each thematic feature id belongs to. */
 	featureLayers: Record<string, string>;
 	initial: MapView;
@@ -92,20 +115,6 @@ const fitPadding = (container: HTMLElement, wanted: Padding) => fitCanvas(contai
 
 const HANDLERS = ['dragPan', 'scrollZoom', 'boxZoom', 'dragRotate', 'keyboard', 'doubleClickZoom', 'touchZoomRotate'] as const;
 
-function labelElement(place: PlaceView): HTMLElement {
-	const el = document.createElement('div');
-	el.className = `map-label map-label--${place.kind}`;
-	const dot = document.createElement('span');
-	dot.className = 'map-label__dot';
-	const name = document.createElement('span');
-	name.className = 'map-label__name';
-	name.textContent = place.label;
-	el.append(dot, name);
-	// The map's text description says what is labelled; the labels are visual only.
-	el.setAttribute('aria-hidden', 'true');
-	return el;
-}
-
 /** True for the error of a browser that cannot make a WebGL2 context: the map is unsupported, not broken. */
 export const isUnsupported = (error: unknown) => error instanceof GPUInitializationError;
 
@@ -118,7 +127,7 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
 		container,
 		// The style is checked against the style spec by the unit tests, not again in the browser.
 		validateStyle: false,
-		style: buildStyle(dataUrls, initial.layers),
+		style: buildStyle(dataUrls, { visible: initial.layers, labels: initial.labels }),
 		bounds: initial.bounds as LngLatBoundsLike,
 		fitBoundsOptions: { padding: fitPadding(container, options.padding), maxZoom: initial.maxZoom },
 		attributionControl: false,
@@ -130,15 +139,10 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
 	for (const handler of HANDLERS) map[handler].disable();
 	// While the story drives the map, the canvas takes no focus: readers tab through the text.
 	map.getCanvas().tabIndex = -1;
-	map.addControl(new AttributionControl({ compact: true, customAttribution: 'Natural Earth' }));
+	// The credit for the map data is in the map panel's key (MapPanel.svelte), not over the map.
 	const navigation = new NavigationControl({ showCompass: false });
 
-	const markers = new Map<string, Marker>();
-	for (const place of places) {
-		if (place.kind === 'state' || place.kind === 'country') continue;
-		markers.set(place.id, new Marker({ element: labelElement(place), anchor: 'left', offset: [-6, 0] }).setLngLat(place.coordinates));
-	}
-	const statesOf = new Map(places.map((p) => [p.id, p.kind === 'state' ? p.within : null]));
+	const placesById = new Map(places.map((p) => [p.id, p]));
 	let highlighted: FeatureRef[] = [];
 	let selected: FeatureRef | null = null;
 	let hovered: FeatureRef | null = null;
@@ -151,18 +155,64 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
 	let exploring = false;
 	const thematicLayerIds = LAYERS.filter((l) => l.kind === 'thematic').flatMap((l) => l.layers.map((s) => s.id));
 
+	/** What draws a feature or a place: its thematic layer, its state's polygon, or its dot. */
 	function refFor(id: string): FeatureRef | null {
-		const state = statesOf.get(id);
-		if (state) return { id: state, layer: 'states' };
+		const place = placesById.get(id);
+		if (place?.kind === 'state') return { id: place.within, layer: 'states' };
+		if (place && PLACE_KINDS.includes(place.kind)) return { id, layer: 'places' };
 		const layer = featureLayers[id];
 		return layer ? { id, layer } : null;
 	}
 
-	/** Marks a feature (feature state) or a labelled place (a class on its marker). */
+	/** Marks a feature or a place dot (feature state); a place selected in explore mode is marked by its dot. */
 	function setState(ref: FeatureRef, key: string, value: boolean) {
-		if (map.getSource(ref.layer)) map.setFeatureState({ source: ref.layer, id: ref.id }, { [key]: value });
-		else markers.get(ref.id)?.getElement().classList.toggle(`is-${key}`, value);
+		const target = ref.layer === 'place' ? refFor(ref.id) : ref;
+		if (target && map.getSource(target.layer)) map.setFeatureState({ source: target.layer, id: target.id }, { [key]: value });
 	}
+
+	/** The label sets and the unfit names the label layers are filtered for now. */
+	let labelled = '';
+	/** Every name the map can write (labels.geojson) and its text in the map's language, once it has arrived. */
+	let labelFeatures: LabelFeature[] | null = null;
+	let texts = new Map<string, string>();
+	const labelsArrived = fetch(dataUrls['labels.geojson']!)
+		.then((r) => r.json())
+		.then((fc) => {
+			const parsed = parseLabels(fc);
+			texts = new Map(parsed.map((f) => [f.id, f.names[options.lang] ?? f.names.en ?? '']));
+			labelFeatures = parsed;
+			fitLabels();
+		})
+		.catch(() => {});
+	let covered: Box[] = [];
+
+	/**
+	 * Decides which names the camera now has room for, and on which side of its dot each place's
+	 * name goes, as the pictures drawn at build decide (layout.ts): none off the canvas, under a
+	 * panel or over another. Changes the label layers' filters only when that changes.
+	 */
+	function fitLabels() {
+		if (contextLost || !labelFeatures) return;
+		const sets = current.labels;
+		const room = { width: container.clientWidth, height: container.clientHeight, covered };
+		const placed = placeNames(
+			labelOrder(labelFeatures, sets, map.getZoom(), (kind) => PLACE_KINDS.includes(kind)),
+			(at) => {
+				const p = map.project(at);
+				return [p.x, p.y];
+			},
+			(f, highlighted) => options.labelWidths[f.id]?.[highlighted ? 1 : 0],
+			room,
+			LABEL_PADDING
+		);
+		const key = JSON.stringify([sets, placed.map((p) => [p.feature.id, p.side, p.tier])]);
+		if (key === labelled) return;
+		labelled = key;
+		map.setFilter(LABEL_LAYER_IDS.dots, dotFilter(sets));
+		(map.getSource('names') as GeoJSONSource).setData(nameFeatures(placed, (id) => texts.get(id) ?? ''));
+	}
+	map.on('moveend', fitLabels);
+	map.on('resize', fitLabels);
 
 	function apply(view: MapView): number {
 		current = view;
@@ -184,46 +234,9 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
 		for (const ref of highlighted) if (!nextKeys.has(key(ref))) setState(ref, 'highlight', false);
 		for (const ref of next) if (!nowKeys.has(key(ref))) setState(ref, 'highlight', true);
 		highlighted = next;
-		const shown = new Set(view.places);
-		labelled = [];
-		for (const [id, marker] of markers) {
-			const emphasised = view.highlight.includes(id);
-			const on = shown.has(id);
-			if (on && !marker.getElement().isConnected) marker.addTo(map);
-			if (!on && marker.getElement().isConnected) marker.remove();
-			if (on) labelled[emphasised ? 'unshift' : 'push'](marker);
-			marker.getElement().classList.toggle('is-highlighted', emphasised);
-		}
-		placeLabels();
+		fitLabels();
 		return writes;
 	}
-
-	/** Markers on the map, highlighted first: they win when labels compete for room. */
-	let labelled: Marker[] = [];
-
-	/**
-	 * Keeps labels readable: a label that would run off the right edge goes to the left of its
-	 * dot, and a label that would overlap one already placed is hidden (its dot stays).
-	 */
-	function placeLabels() {
-		const frame = map.getContainer().getBoundingClientRect();
-		const placed: DOMRect[] = [];
-		const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-		for (const marker of labelled) {
-			const el = marker.getElement();
-			const name = el.querySelector<HTMLElement>('.map-label__name')!;
-			el.classList.remove('is-flipped', 'is-label-hidden');
-			let box = name.getBoundingClientRect();
-			if (box.right > frame.right - 4) {
-				el.classList.add('is-flipped');
-				box = name.getBoundingClientRect();
-			}
-			if (placed.some((other) => overlaps(other, box))) el.classList.add('is-label-hidden');
-			else placed.push(box);
-		}
-	}
-	map.on('moveend', placeLabels);
-	map.on('resize', placeLabels);
 
 	// A lost WebGL context (a GPU reset, a driver update, too many contexts in the browser):
 	// MapLibre 6 handles the canvas events itself. On loss it destroys the style after taking a
@@ -236,6 +249,7 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
 	map.on('webglcontextlost', () => {
 		contextLost = true;
 		highlighted = [];
+		labelled = '';
 		options.onContext?.('lost');
 		// The next style to load is the one MapLibre rebuilds when the context comes back.
 		map.once('style.load', () => {
@@ -247,22 +261,49 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
 		});
 	});
 
+	/** Layers a reader can pick a feature or a place from, topmost first: names and dots over areas. */
+	const pickable = () => [
+		LABEL_LAYER_IDS.names,
+		LABEL_LAYER_IDS.dots,
+		...thematicLayerIds.filter((id) => map.getLayoutProperty(id, 'visibility') === 'visible').reverse()
+	];
+	/**
+	 * The feature or place under a point, with a few pixels of slack so a dot or a thin line can
+	 * be tapped with a finger. A place is picked by its dot or its name.
+	 */
+	function pick(point: { x: number; y: number }): FeatureRef | null {
+		const slack = 6;
+		const hits = map.queryRenderedFeatures(
+			[
+				[point.x - slack, point.y - slack],
+				[point.x + slack, point.y + slack]
+			],
+			{ layers: pickable() }
+		);
+		for (const hit of hits) {
+			if (hit.source === 'names' || hit.source === 'places') {
+				const ref = String(hit.properties?.ref);
+				if (placesById.has(ref)) return { id: ref, layer: 'place' };
+				continue;
+			}
+			const id = hit.properties?.id;
+			if (typeof id === 'string') return { id, layer: hit.source };
+		}
+		return null;
+	}
 	map.on('click', (event) => {
 		if (!exploring || contextLost) return;
-		const hit = map.queryRenderedFeatures(event.point, { layers: thematicLayerIds.filter((id) => map.getLayoutProperty(id, 'visibility') === 'visible') })[0];
-		const id = hit?.properties?.id;
-		options.onSelect(typeof id === 'string' && hit ? { id, layer: hit.source } : null);
+		options.onSelect(pick(event.point));
 	});
 	let pointed: string | null = null;
 	map.on('mousemove', (event) => {
 		if (!exploring || contextLost) return;
-		const visibleIds = thematicLayerIds.filter((id) => map.getLayoutProperty(id, 'visibility') === 'visible');
-		const hit = map.queryRenderedFeatures(event.point, { layers: visibleIds })[0];
+		const hit = pick(event.point);
 		map.getCanvas().style.cursor = hit ? 'pointer' : '';
-		const id = typeof hit?.properties?.id === 'string' ? hit.properties.id : null;
+		const id = hit ? `${hit.layer}/${hit.id}` : null;
 		if (id === pointed) return;
 		pointed = id;
-		options.onHover?.(id && hit ? { id, layer: hit.source } : null);
+		options.onHover?.(hit);
 	});
 	const moveEnds: ((extent: [number, number, number, number], frame: [number, number, number, number]) => void)[] = [];
 	/** The bounds the camera last framed. */
@@ -300,8 +341,13 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
 				},
 				isMoving: () => map.isMoving(),
 				extent,
+				frameRect,
 				onMoveEnd: (callback) => void moveEnds.push(callback),
 				onReaderMove: (callback) => void readerMoves.push(callback),
+				setCovered(boxes) {
+					covered = boxes;
+					fitLabels();
+				},
 				showOnly(ids) {
 					if (contextLost) return;
 					const only: ExpressionSpecification | null = ids && ['in', ['get', 'id'], ['literal', ids]];
@@ -338,11 +384,35 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
 				setLabel(text) {
 					map.getCanvas().setAttribute('aria-label', text);
 				},
+				labels() {
+					if (contextLost) return [];
+					const seen = new Set<string>();
+					return map.queryRenderedFeatures({ layers: [LABEL_LAYER_IDS.names] }).flatMap((f): RenderedLabel[] => {
+						const id = String(f.properties?.id);
+						if (seen.has(id) || f.geometry.type !== 'Point') return [];
+						seen.add(id);
+						const at = map.project(f.geometry.coordinates as [number, number]);
+						return [
+							{
+								id,
+								ref: String(f.properties?.ref),
+								highlighted: f.properties?.tier === 'highlight',
+								side: f.properties?.side as Side,
+								x: Math.round(at.x * 10) / 10,
+								y: Math.round(at.y * 10) / 10
+							}
+						];
+					});
+				},
+				// The names arrive with their own request: the map has not drawn a view until they are written.
 				idle: () =>
-					new Promise((done) => {
-						map.once('idle', () => done());
-						map.triggerRepaint();
-					}),
+					labelsArrived.then(
+						() =>
+							new Promise((done) => {
+								map.once('idle', () => done());
+								map.triggerRepaint();
+							})
+					),
 				destroy: () => map.remove()
 			});
 		});

@@ -1,5 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYERS } from '$lib/layers/registry';
+import { LABEL_FACE_IDS, fontStack, fontUrl } from '$lib/labels/fonts';
+import { labelLayers, type LabelSets } from '$lib/labels/style';
 import { BASEMAP } from './palette';
 
 /** URLs of the GeoJSON files, keyed by file name in geo/ ("states.geojson"). */
@@ -22,13 +24,21 @@ const zoomWidth = (low: ExpressionSpecification, high: ExpressionSpecification):
 const HIGHLIGHTED_ONLY: ExpressionSpecification = ['case', HIGHLIGHTED, 1, 0];
 const HIGHLIGHT_WIDTH: ExpressionSpecification = ['case', HIGHLIGHTED, 2, 0];
 
+export interface StyleOptions {
+	/** Registry layers shown from the start (the first view's). */
+	visible?: readonly string[];
+	/** The first view's own labels. */
+	labels?: LabelSets;
+}
+
 /**
- * The whole map style, self-contained: GeoJSON sources served by this site, no tiles, no
- * glyphs, no sprites. Registry layers start hidden except those of `visible` (the first view's):
- * MapLibre loads a source only once a layer of it is shown, so the first view's data is
- * asked for with the style, not after it has loaded.
+ * The whole map style, self-contained: GeoJSON sources served by this site, no tiles, no glyph
+ * server, no sprites; labels are drawn from the map's typeface, served by this site (`font-faces`).
+ * Registry layers start hidden except those of `visible` (the first view's): MapLibre loads a
+ * source only once a layer of it is shown, so the first view's data is asked for with the style,
+ * not after it has loaded.
  */
-export function buildStyle(urls: DataUrls, visible: readonly string[] = []): StyleSpecification {
+export function buildStyle(urls: DataUrls, { visible = [], labels }: StyleOptions = {}): StyleSpecification {
 	const url = (file: string) => {
 		const found = urls[file];
 		if (!found) throw new Error(`buildStyle: no URL for geo/${file}`);
@@ -45,9 +55,14 @@ export function buildStyle(urls: DataUrls, visible: readonly string[] = []): Sty
 	return {
 		version: 8,
 		name: 'Frontera',
+		'font-faces': Object.fromEntries(LABEL_FACE_IDS.map((face) => [fontStack(face), fontUrl(face)])),
 		sources: {
 			countries: { type: 'geojson', data: url('countries.geojson'), promoteId: 'id' },
 			states: { type: 'geojson', data: url('states.geojson'), promoteId: 'id' },
+			// Every place and region the map can name; the names placed for the view now are set on
+			// `names` by the engine (engine.ts), which places them as the pictures drawn at build do.
+			places: { type: 'geojson', data: url('labels.geojson'), promoteId: 'id' },
+			names: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 			...Object.fromEntries(LAYERS.map((def) => [def.id, { type: 'geojson', data: url(def.data), promoteId: 'id' } as const]))
 		},
 		layers: [
@@ -72,7 +87,8 @@ export function buildStyle(urls: DataUrls, visible: readonly string[] = []): Sty
 				source: 'states',
 				paint: { 'line-color': BASEMAP.highlightLine, 'line-width': zoomWidth(HIGHLIGHT_WIDTH, HIGHLIGHT_WIDTH) }
 			},
-			...thematic
+			...thematic,
+			...(labelLayers(labels) as LayerSpecification[])
 		]
 	};
 }

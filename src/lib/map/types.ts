@@ -1,4 +1,6 @@
 import type { Bbox } from '$lib/content/schema';
+import type { LabelSets } from '$lib/labels/style';
+import type { Side } from '$lib/labels/layout';
 
 /** The complete map state of a chapter: applying it never depends on the chapter before. */
 export interface MapView {
@@ -8,16 +10,16 @@ export interface MapView {
 	layers: string[];
 	/** Place and feature ids drawn with emphasis. */
 	highlight: string[];
-	/** Places labelled on the map. */
+	/** Places the chapter shows (they frame its camera when it gives no bounds). */
 	places: string[];
+	/** The names the map writes beyond its base labels: highlighted, and shown or named by the text. */
+	labels: LabelSets;
 }
 
-/** A gazetteer entry as the browser needs it: enough to draw a labelled marker. */
+/** A gazetteer entry as the browser needs it: to select and frame it, and name it in lists. */
 export interface PlaceView {
 	id: string;
 	name: string;
-	/** What the map label says: a short form of the name where it is long. */
-	label: string;
 	kind: string;
 	coordinates: [number, number];
 	within: string;
@@ -31,3 +33,14 @@ export interface FeatureRef {
 
 /** waiting → loading → ready | unsupported (no WebGL2) | failed */
 export type MapStatus = 'waiting' | 'loading' | 'ready' | 'unsupported' | 'failed';
+
+/** A name the map has written: its label feature (labels.geojson), and where its point lies on the canvas, in CSS pixels. */
+export interface RenderedLabel {
+	id: string;
+	ref: string;
+	highlighted: boolean;
+	/** The side of its point it is written on. */
+	side: Side;
+	x: number;
+	y: number;
+}

@@ -11,6 +11,8 @@ import { pageData } from '$lib/story/page-data';
 import { sourcePage, sourceSummaries, type SourcePage, type SourceSummary } from '$lib/story/source-pages';
 import type { StoryData } from '$lib/story/types';
 import { LAYERS } from '$lib/layers/registry';
+import { checkLabels } from '$lib/labels/labels';
+import { labelWidths } from '$lib/labels/metrics.server';
 import { parseEvents } from '$lib/timeline/events';
 import { buildTimeline, type Timeline } from '$lib/timeline/timeline';
 import { searchDocuments, searchSuggestions, type SearchDocument } from '$lib/search/documents';
@@ -43,7 +45,7 @@ const raw = (files: Record<string, unknown>) => files as Record<string, string>;
 const chapters = raw(import.meta.glob('/src/content/chapters/*.md', { query: '?raw', import: 'default', eager: true }));
 const content = raw(import.meta.glob(['/src/content/passages.yaml', '/src/content/events.yaml'], { query: '?raw', import: 'default', eager: true }));
 const seeds = raw(import.meta.glob(['/seeds/*.txt', '/seeds/sources.yaml', '/seeds/seeds.lock.json'], { query: '?raw', import: 'default', eager: true }));
-const geo = raw(import.meta.glob(['/geo/*.geojson', '/geo/gazetteer.json'], { query: '?raw', import: 'default', eager: true }));
+const geo = raw(import.meta.glob(['/geo/*.geojson', '/geo/gazetteer.json', '/geo/labels.json'], { query: '?raw', import: 'default', eager: true }));
 
 function readJson(files: Record<string, string>, path: string, missing = 'run npm run geo'): unknown {
 	const file = path.slice(1);
@@ -84,7 +86,10 @@ function load(): Site {
 		countries,
 		layerFiles: Object.fromEntries(Object.entries(geo).map(([path, text]) => [path.replace('/geo/', ''), text]))
 	});
-	const stillMaps = { states, countries, features: story.features, places: story.places };
+	const labels = readJson(geo, '/geo/labels.geojson') as FeatureCollection;
+	const regions = new Set([...states.features, ...countries.features].map((f) => String(f.properties?.id)));
+	checkLabels(readJson(geo, '/geo/labels.json'), labels, story.gazetteer, regions);
+	const stillMaps = { states, countries, labels, features: story.features, places: story.places };
 	const explorer = buildExplorer(story, { states, countries, maps: stillMaps });
 	const eventsFile = '/src/content/events.yaml';
 	const events = parseEvents(readYamlFile(readText(content, eventsFile), eventsFile.slice(1)), eventsFile.slice(1), (id) => story.passages.get(id)?.exact);
@@ -94,7 +99,7 @@ function load(): Site {
 		timeline: buildTimeline(story, events, themes),
 		searchDocuments: searchDocuments(story),
 		searchSuggestions: searchSuggestions(story),
-		data: withFeaturePlaces(pageData(story, { withBodies: import.meta.env.DEV }), explorer),
+		data: withFeaturePlaces(pageData(story, { withBodies: import.meta.env.DEV, labelWidths: labelWidths(labels, 'en') }), explorer),
 		stillMaps,
 		sources: sourceSummaries(story),
 		sourcePage: (id) => sourcePage(story, id),

@@ -7,6 +7,7 @@ import { placeMatcher } from '$lib/geo/names';
 import { LAYER_IDS, LAYERS } from '$lib/layers/registry';
 import { checkFeatureDates, parseLayerFile } from '$lib/layers/features';
 import { frameBounds } from '$lib/map/camera';
+import { chapterLabels } from '$lib/labels/labels';
 import { attribution, type Source } from '$lib/sources/corpus';
 import { passageHref, resolvePassage, type Passage } from '$lib/sources/passages';
 import { readChapterFile, type ChapterFile } from './chapter-file';
@@ -113,8 +114,11 @@ export function buildStory(inputs: StoryInputs): Story {
 	const names = placeMatcher(gazetteer);
 	const citedBy = new Map<string, string[]>();
 	const checked: ChapterContent[] = [];
+	/** Places some chapter's prose names: the browser needs them to select them on the map. */
+	const named = new Set<string>();
 	const chapters: ChapterView[] = parsed.map(({ file, meta, body, bodyLine }, index) => {
 		const rendered = renderChapterBody(body, file, { passages, sources, places: names }, bodyLine);
+		for (const id of rendered.places) named.add(id);
 		const cited = new Set([...meta.citations.map((c) => c.id), ...rendered.notes.map((n) => n.passage.id)]);
 		for (const id of cited) citedBy.set(id, [...(citedBy.get(id) ?? []), meta.slug]);
 		const framed = meta.places.map((id) => {
@@ -148,7 +152,12 @@ export function buildStory(inputs: StoryInputs): Story {
 				maxZoom: meta.maxZoom,
 				layers: meta.layers,
 				highlight: meta.highlight,
-				places: meta.places
+				places: meta.places,
+				labels: chapterLabels(meta, rendered.places, placesById, (place) => {
+					const region = place.kind === 'state' || place.kind === 'country' ? regions.get(place.within) : undefined;
+					const [w, s, e, n] = region ? (bbox(region) as Bbox) : [...place.coordinates, ...place.coordinates];
+					return w < frame[2] && e > frame[0] && s < frame[3] && n > frame[1];
+				})
 			}
 		};
 	});
@@ -170,9 +179,9 @@ export function buildStory(inputs: StoryInputs): Story {
 		});
 	}
 
-	const used = new Set(chapters.flatMap((c) => c.view.places));
+	const used = new Set([...chapters.flatMap((c) => c.view.places), ...named]);
 	const places = gazetteer
 		.filter((p) => used.has(p.id))
-		.map(({ id, name, label, kind, coordinates, within }) => ({ id, name, label: label ?? name, kind, coordinates, within }));
+		.map(({ id, name, kind, coordinates, within }) => ({ id, name, kind, coordinates, within }));
 	return { chapters, places, passages, features, citedBy, sources: inputs.sources, gazetteer };
 }

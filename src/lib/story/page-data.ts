@@ -10,7 +10,7 @@ import type { ChapterData, FeatureInfo, PassageView, StoryData } from './types';
  * The part of the story the pages send to the browser. Chapter bodies are left out (see
  * chapter-body.ts) except with `withBodies`, for development, where Vite renders pages anew.
  */
-export function pageData(story: Story, { withBodies = false } = {}): StoryData {
+export function pageData(story: Story, { withBodies = false, labelWidths = {} }: { withBodies?: boolean; labelWidths?: StoryData['labelWidths'] } = {}): StoryData {
 	const features: FeatureInfo[] = LAYERS.filter((l) => l.kind === 'thematic').flatMap((l) =>
 		(story.features.get(l.id)?.features ?? []).map((f) => {
 			const p = f.properties as FeatureInfo;
@@ -19,6 +19,7 @@ export function pageData(story: Story, { withBodies = false } = {}): StoryData {
 			if (p.figures) info.figures = p.figures;
 			if (p.status) info.status = p.status;
 			if (p.dateBasis) info.dateBasis = p.dateBasis;
+			if (p.scope) info.scope = p.scope;
 			return info;
 		})
 	);
@@ -41,5 +42,5 @@ export function pageData(story: Story, { withBodies = false } = {}): StoryData {
 	const chapters = story.chapters.map(({ html: _html, notes: _notes, description: _description, ...chapter }, i): ChapterData =>
 		withBodies ? { ...chapter, body: chapterBody(story.chapters[i]!) } : chapter
 	);
-	return { chapters, places: story.places, features, passages, sources: sourceLinks };
+	return { chapters, places: story.places, features, passages, sources: sourceLinks, labelWidths };
 }

@@ -8,7 +8,7 @@ const match = placeMatcher([
 	{ id: 'mexico', name: 'Mexico', aliases: ['México'] },
 	{ id: 'mexico-city', name: 'Mexico City', aliases: [] }
 ]);
-const link = (html: string) => linkFirstMentions(html, match, (id) => `/places/${id}/`);
+const link = (html: string) => linkFirstMentions(html, match, (id) => `/places/${id}/`).html;
 const a = (id: string, text: string) => `<a class="place-link" href="/places/${id}/">${text}</a>`;
 
 describe('linkFirstMentions', () => {
@@ -32,6 +32,11 @@ describe('linkFirstMentions', () => {
 
 	it('links the first mention in our prose even when a quote names the place first', () => {
 		expect(link('<p><q>Tijuana</q> said a man from Tijuana.</p>')).toBe(`<p><q>Tijuana</q> said a man from ${a('tijuana', 'Tijuana')}.</p>`);
+	});
+
+	it('returns the places the prose names, in order of first mention, not those only quoted', () => {
+		const { places } = linkFirstMentions('<p><q>Mexico</q> Tijuana, Mexico City and Tijuana.</p>', match, (id) => `/places/${id}/`);
+		expect(places).toEqual(['tijuana', 'mexico-city']);
 	});
 
 	it('leaves entities and emphasis intact', () => {

@@ -12,8 +12,9 @@ const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+/g;
 /**
  * Links the first mention of each place in rendered chapter HTML to its page, `href(id)`. Only
  * text outside the elements above is touched; everything else is copied through unchanged.
+ * Returns the HTML and the places the prose names, in order of first mention.
  */
-export function linkFirstMentions(html: string, match: PlaceMatcher, href: (place: string) => string): string {
+export function linkFirstMentions(html: string, match: PlaceMatcher, href: (place: string) => string): { html: string; places: string[] } {
 	const linked = new Set<string>();
 	const open: boolean[] = [];
 	let skipping = 0;
@@ -47,5 +48,5 @@ export function linkFirstMentions(html: string, match: PlaceMatcher, href: (plac
 		}
 		out += token.slice(cursor);
 	}
-	return out;
+	return { html: out, places: [...linked] };
 }

@@ -33,6 +33,8 @@ export interface RenderedChapter {
 	html: string;
 	/** Passages cited in the prose, in order of first citation. */
 	notes: Note[];
+	/** Gazetteer places our prose names (not its quotations), in order of first mention. */
+	places: string[];
 }
 
 /** The three citation forms: {{quote:id}}, {{q:id}} and [^id]. */
@@ -102,6 +104,6 @@ export function renderChapterBody(body: string, file: string, ctx: RenderContext
 
 	let html = markdown.parse(prepared) as string;
 	html = html.replace(/<!--FRONTERAFRAGMENT(\d+)X-->|FRONTERAFRAGMENT(\d+)X/g, (_, block, inline) => fragments[Number(block ?? inline)]!);
-	if (ctx.places) html = linkFirstMentions(html, ctx.places, placeHref);
-	return { html: html.trim(), notes: [...notes.values()] };
+	const linked = ctx.places ? linkFirstMentions(html, ctx.places, placeHref) : { html, places: [] };
+	return { html: linked.html.trim(), notes: [...notes.values()], places: linked.places };
 }

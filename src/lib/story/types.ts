@@ -35,6 +35,8 @@ export interface FeatureInfo extends FeatureProps {
 	status?: string;
 	/** The gazetteer place a feature drawn at a place stands at: its page is /places/<place>/. */
 	place?: string;
+	/** national (all of Mexico), region, zone or place: how the map draws it. */
+	scope?: string;
 }
 
 /** A passage as the browser shows it outside the chapter text. */
@@ -65,6 +67,8 @@ export interface StoryData {
 	/** Passages the map features cite, by id. */
 	passages: Record<string, PassageView>;
 	sources: SourceLink[];
+	/** Each label's width in pixels in the page's language, at rest and highlighted (labels/layout.ts). */
+	labelWidths: Record<string, [number, number]>;
 }
 
 export interface SourceLink {
