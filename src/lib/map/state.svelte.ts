@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { MediaQuery } from 'svelte/reactivity';
 import { MEDIA } from '$lib/layout';
+import { PICTURES } from './frame';
 import type { FeatureRef, MapStatus, MapView } from './types';
 
 /** Space kept clear around the framed area, in pixels: overlays (legend, caption, panels) sit there. */
@@ -13,8 +14,15 @@ export interface Padding {
 
 /** Overlays on the map whose size decides the padding. */
 export interface Overlays {
-	caption?: HTMLElement;
+	/** The controls along the top. */
+	controls?: HTMLElement;
+	/** The key: bottom-left on wide screens, a strip along the bottom on phones. */
+	key?: HTMLElement;
+	/** The locator, in close views: bottom-right. */
+	locator?: HTMLElement;
+	/** The layer panel, when open: at the left on wide screens, across the top on phones. */
 	legend?: HTMLElement;
+	/** The explore panel: at the right on wide screens, a bottom sheet on phones. */
 	explore?: HTMLElement;
 }
 
@@ -57,6 +65,9 @@ export class MapState {
 	layerWrites = $state(0);
 	extent = $state('');
 	frame = $state('');
+	labels = $state('');
+	/** The canvas's width in CSS pixels (the scale bar measures with it). */
+	canvasWidth = $state(0);
 
 	constructor(view: MapView, key: string) {
 		this.view = view;
@@ -78,17 +89,22 @@ export class MapState {
 	 * made right after the caption changes frames for the new caption, not the old one.
 	 */
 	padding(): Padding {
-		const { caption, legend, explore } = this.overlays;
-		const size = (el: HTMLElement | undefined, side: 'offsetWidth' | 'offsetHeight') => (el && !el.hidden ? el[side] : 0);
-		const wide = this.wide;
-		const padding: Padding = { top: 64, right: 32, bottom: 32, left: 32 };
-		if (wide && this.legendOpen) padding.left = size(legend, 'offsetWidth') + 40;
-		// On a phone the open legend spans the map's width: frame below it.
-		if (!wide && this.legendOpen && legend && !legend.hidden) padding.top = Math.max(padding.top, legend.offsetTop + legend.offsetHeight + 12);
-		if (wide && !this.explore) padding.bottom = size(caption, 'offsetHeight') + 36;
-		if (this.explore) {
-			if (wide) padding.right = size(explore, 'offsetWidth') + 40;
-			else padding.bottom = size(explore, 'offsetHeight') + 16;
+		const { controls, key, locator, legend, explore } = this.overlays;
+		const shape = PICTURES[this.wide ? 'wide' : 'phone'];
+		const shown = (el: HTMLElement | undefined): el is HTMLElement => !!el && !el.hidden && el.isConnected && el.offsetParent !== null;
+		/** The overlay's distance from the canvas's bottom edge to its top. */
+		const fromBottom = (el: HTMLElement) => (el.offsetParent as HTMLElement).clientHeight - el.offsetTop;
+		const padding: Padding = { top: shape.top, right: shape.side, bottom: shape.side, left: shape.side };
+		if (shown(controls)) padding.top = Math.max(padding.top, controls.offsetTop + controls.offsetHeight + shape.margin);
+		for (const el of [key, locator]) if (shown(el)) padding.bottom = Math.max(padding.bottom, fromBottom(el) + shape.margin);
+		if (this.legendOpen && shown(legend)) {
+			// Wide: the panel is at the left; phone: it spans the map's width, so frame below it.
+			if (this.wide) padding.left = legend.offsetLeft + legend.offsetWidth + shape.margin;
+			else padding.top = Math.max(padding.top, legend.offsetTop + legend.offsetHeight + shape.margin);
+		}
+		if (this.explore && shown(explore)) {
+			if (this.wide) padding.right = (explore.offsetParent as HTMLElement).clientWidth - explore.offsetLeft + shape.margin;
+			else padding.bottom = Math.max(padding.bottom, fromBottom(explore) + shape.margin);
 		}
 		return padding;
 	}

@@ -52,6 +52,11 @@ export interface Timeline {
 	undated: TimelineItem[];
 	themes: { id: string; title: string }[];
 	sources: { id: string; title: string }[];
+	/**
+	 * The chapter whose map shows every theme (the last such): a year's link to the map opens it at
+	 * that year, so the map draws every measure in force then.
+	 */
+	mapChapter: string;
 }
 
 const KIND_ORDER: ItemKind[] = ['source', 'event', 'feature', 'chapter'];
@@ -167,7 +172,8 @@ export function buildTimeline(story: Story, events: TimelineEvent[], themes: { i
 		dated: sorted.filter((i) => i.start.date !== null),
 		undated: sorted.filter((i) => i.start.date === null),
 		themes,
-		sources: story.sources.map((s) => ({ id: s.id, title: s.outlet ?? `Unnamed outlet, ${s.dateLabel}` }))
+		sources: story.sources.map((s) => ({ id: s.id, title: s.outlet ?? `Unnamed outlet, ${s.dateLabel}` })),
+		mapChapter: (story.chapters.findLast((c) => themes.every((t) => c.view.layers.includes(t.id))) ?? story.chapters.at(-1)!).slug
 	};
 }
 

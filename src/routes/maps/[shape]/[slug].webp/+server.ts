@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import sharp from 'sharp';
-import { PICTURES, picturePadding, type PictureShape } from '$lib/map/frame';
+import { PICTURES, type PictureShape } from '$lib/map/frame';
+import { chapterFurniture } from '$lib/map/key';
 import { staticMapPng } from '$lib/map/staticmap.server';
 import { site } from '$lib/server/site';
 import type { EntryGenerator, RequestHandler } from './$types';
@@ -21,8 +22,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	const chapter = data.chapters.find((c) => c.slug === params.slug);
 	const shape = PICTURES[params.shape as PictureShape];
 	if (!chapter || !shape) error(404, 'No such picture');
-	const caption = { title: `Chapter ${chapter.index + 1} of ${data.chapters.length}: ${chapter.title}`, mapText: chapter.mapText };
-	const canvas = { width: shape.width, height: shape.height, scale: shape.scale, padding: picturePadding(params.shape as PictureShape, caption) };
+	const canvas = { width: shape.width, height: shape.height, scale: shape.scale, ...chapterFurniture(params.shape as PictureShape, chapter, data) };
 	const webp = await sharp(staticMapPng(chapter.view, stillMaps, canvas)).webp({ quality: 60 }).toBuffer();
 	return new Response(webp as BodyInit, { headers: { 'content-type': 'image/webp' } });
 };
