@@ -6,7 +6,7 @@
 // installed with apt-get when running as root on Debian, else Playwright's own browser. Java likewise.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromiumPath } from './chromium.js';
+import { chromiumPath } from '../tools/browsers/chromium.js';
 
 function run(command, args, env = {}) {
 	console.log(`\n$ ${[command, ...args].join(' ')}`);
