@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.js';
+import { CHROMIUM_ARGS, chromiumPath } from './tools/browsers/chromium.js';
 
 // Debian's Chromium where it exists (CI and these machines); Playwright's own browser elsewhere.
 const executablePath = chromiumPath();

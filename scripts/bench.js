@@ -13,7 +13,7 @@
 //  2. Builds the floor pages (floors.js): the story's own HTML with every <script> and
 //     modulepreload removed, and bench/floor-map/ (MapLibre drawing the same GeoJSON and nothing
 //     else). Outputs go to bench/out/ (git-ignored).
-//  3. Serves each build and its floors with scripts/server.js (servers.js) and loads /, one deep
+//  3. Serves each build and its floors with tools/server.js (servers.js) and loads /, one deep
 //     link and the floors --runs times each (loads.js, instrument.js): medians of first
 //     contentful paint, largest contentful paint and the time until the map is idle, also as
 //     ratios to the floors, which a busy machine moves far less than the raw figures.
@@ -44,7 +44,7 @@ import { kib, report } from '../bench/lib/report.js';
 import { stopServers } from '../bench/lib/servers.js';
 import { round } from '../bench/lib/stats.js';
 import { measureStory } from '../bench/lib/story.js';
-import { CHROMIUM_ARGS } from './chromium.js';
+import { CHROMIUM_ARGS } from '../tools/browsers/chromium.js';
 
 const started = Date.now();
 const { values: opts } = parseArgs({

@@ -1,10 +1,10 @@
-// Serves the production build as a static host would (see scripts/server.js): `npm start`,
+// Serves the production build as a static host would (see tools/server.js): `npm start`,
 // `npm run preview` and the browser tests run it.
 // Usage: node scripts/serve.js [--port 4173] [--dir build] [--host 127.0.0.1]
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serveSite } from './server.js';
+import { serveSite } from '../tools/server.js';
 
 const { values } = parseArgs({
 	options: {

@@ -1,6 +1,6 @@
-// Headless Chromium for the bench (scripts/chromium.js: the same browser and flags as the tests),
+// Headless Chromium for the bench (tools/browsers/chromium.js: the same browser and flags as the tests),
 // and fresh pages with the instrumentation and the cache disabled.
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tools/browsers/chromium.js';
 import { MAP_PICTURE_TIMING } from '../../src/lib/map/contract.js';
 import { instrument } from './instrument.js';
 

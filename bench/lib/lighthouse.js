@@ -1,6 +1,6 @@
 // Lighthouse's mobile audit (its defaults: a simulated slow phone on a slow network) of pages of
 // a served build, through its Node API, in the tests' Chromium launched by chrome-launcher.
-import { chromiumPath } from '../../scripts/chromium.js';
+import { chromiumPath } from '../../tools/browsers/chromium.js';
 import { log } from './log.js';
 import { median, ratio, round } from './stats.js';
 

@@ -14,7 +14,7 @@ const letters = (n) => (n >= 26 ? letters(Math.floor(n / 26)) : '') + String.fro
 /** @param {string} file */
 const fileSlug = (file) => file.replace(/\.md$/, '').replace(/^\d+[-_]/, '');
 
-export { copyProject } from '../../scripts/project-copy.js';
+export { copyProject } from '../../tools/project-copy.js';
 
 /** The chapter files of a project folder in story order: name and text. @param {string} dir */
 function chapterFiles(dir) {

@@ -111,7 +111,7 @@ export function report(result, previous = null) {
 	const m = result.machine;
 	const { runs, scaleRuns } = result.settings;
 	const parts = [
-		`Measured ${result.date} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}, Chromium ${m.chromium} headless (WebGL in SwiftShader, on the CPU). Load average ${m.loadAverage.start.join(' / ')} at the start. Medians of ${runs} loads (${scaleRuns} for the generated story) after one warm-up, fresh browser context each, cache disabled; served by scripts/server.js on localhost as a static host serves the build (its precompressed .br copies). Times in ms from navigation start.`
+		`Measured ${result.date} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}, Chromium ${m.chromium} headless (WebGL in SwiftShader, on the CPU). Load average ${m.loadAverage.start.join(' / ')} at the start. Medians of ${runs} loads (${scaleRuns} for the generated story) after one warm-up, fresh browser context each, cache disabled; served by tools/server.js on localhost as a static host serves the build (its precompressed .br copies). Times in ms from navigation start.`
 	];
 	if (stories.length) parts.push(...[targetsSection(result, previous), lighthouseSection(result)].filter(Boolean), loadsSection(stories), bytesSection(stories), scrollSection(stories));
 	parts.push(buildsSection(result.builds));

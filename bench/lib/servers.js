@@ -1,6 +1,6 @@
-// The bench's static servers: each build and its floors served by scripts/server.js, as
+// The bench's static servers: each build and its floors served by tools/server.js, as
 // `npm run preview` serves the build (precompressed copies included), on a free loopback port.
-import { serveSite } from '../../scripts/server.js';
+import { serveSite } from '../../tools/server.js';
 import { log } from './log.js';
 
 /** @type {import('node:http').Server[]} */

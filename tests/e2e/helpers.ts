@@ -1,36 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { splitFrontmatter } from '../../src/lib/content/frontmatter.js';
 import { MAP_ATTRIBUTES as A, MAP_CONTAINER } from '../../src/lib/map/contract.js';
 
-const CHAPTERS = new URL('../../src/content/chapters/', import.meta.url);
-
-export interface ChapterFile {
-	slug: string;
-	title: string;
-	body: string;
-	/** The chapter's map state, as its frontmatter sets it. */
-	layers: string[];
-	highlight: string[];
-	places: string[];
-	/** The frontmatter as written. */
-	yaml: string;
-}
-
-/** The chapters as the repository holds them, read independently of the app's own loader. */
-export function chapterFiles(): ChapterFile[] {
-	return readdirSync(CHAPTERS)
-		.filter((f) => f.endsWith('.md'))
-		.sort()
-		.map((f) => {
-			const text = readFileSync(new URL(f, CHAPTERS), 'utf8');
-			const { data: raw, body, yaml } = splitFrontmatter(text, f);
-			const data = raw as { slug?: string; title: string; layers: string[]; highlight?: string[]; places: string[] };
-			const slug = data.slug ?? f.replace(/\.md$/, '').replace(/^\d+-/, '');
-			return { slug, title: data.title, body, layers: data.layers, highlight: data.highlight ?? [], places: data.places, yaml };
-		});
-}
+export { chapterFiles, type ChapterFile } from '../chapters';
+export { changedFraction, distinctColours } from '../pixels';
 
 /**
  * Waits until a story page's scripts have run. They come after its first paint
@@ -59,25 +32,6 @@ export async function mapExtent(page: Page): Promise<[number, number, number, nu
 
 export async function screenshotPixels(target: Locator): Promise<PNG> {
 	return PNG.sync.read(await target.screenshot({ animations: 'disabled' }));
-}
-
-/** Number of distinct colours (quantised) in an image: a blank canvas has one or two. */
-export function distinctColours(png: PNG): number {
-	const colours = new Set<number>();
-	for (let i = 0; i < png.data.length; i += 4) colours.add(((png.data[i]! >> 3) << 10) | ((png.data[i + 1]! >> 3) << 5) | (png.data[i + 2]! >> 3));
-	return colours.size;
-}
-
-/** Fraction of pixels that differ noticeably between two images of the same size. */
-export function changedFraction(a: PNG, b: PNG): number {
-	expect(a.width).toBe(b.width);
-	expect(a.height).toBe(b.height);
-	let changed = 0;
-	for (let i = 0; i < a.data.length; i += 4) {
-		const d = Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!);
-		if (d > 30) changed++;
-	}
-	return changed / (a.width * a.height);
 }
 
 /** Scrolls a chapter to the reading line, as a reader's scrolling would. */

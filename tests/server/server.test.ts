@@ -1,5 +1,5 @@
 /**
- * The static server (scripts/server.js) under hostile requests, over raw sockets on loopback:
+ * The static server (tools/server.js) under hostile requests, over raw sockets on loopback:
  * malformed request lines, encodings that try to climb out of the site folder, open-redirect
  * shapes, every method, very long URLs and header floods. After each group it must still
  * answer, and across the whole run no response may carry the sibling folder's secret, a
@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { brotliCompressSync, gunzipSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite } from '../../scripts/server.js';
+import { serveSite } from '../../tools/server.js';
 
 interface Reply {
 	request: string;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyProject as copyInto } from '../../scripts/project-copy.js';
+import { copyProject as copyInto } from '../../tools/project-copy.js';
 import { CHAPTER_DIR, ROOT, joinChapter, splitChapter } from './real-story';
 
 const dirs: string[] = [];
