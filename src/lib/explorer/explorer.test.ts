@@ -90,7 +90,7 @@ describe('programs', () => {
 		const mpp = explorer.program('remain-in-mexico')!;
 		expect(mpp.period).toBe(featurePeriod({ start: '2018-12', end: null }, story.latestSource));
 		expect(mpp.dateBasis).toMatch(/inferred/);
-		expect(mpp.status).toBe('reinstated');
+		expect(mpp.status).toBe('announced December 2018; suspended January 2021; reinstated November 2021');
 		expect(merida.theme).toBe('Enforcement programs');
 		expect(explorer.program('programa-frontera-sur')!.figures).toMatch(/78,733/);
 	});
