@@ -41,6 +41,7 @@ test('a place page lists the source paragraphs that name the place, marked, each
 	await expect(page.getByRole('heading', { level: 1, name: 'Tijuana' })).toBeVisible();
 	// Where its location comes from: the gazetteer's line, verbatim.
 	await expect(page.locator('.explorer-facts')).toContainText(gazetteer.find((p) => p.id === 'tijuana')!.location);
+	await expect(page.locator('.explorer-facts')).toContainText('General knowledge, not from the sources:');
 	expect(await checkNamings(page, 'tijuana')).toBeGreaterThan(0);
 	await expect(page.locator('.explorer-map')).toHaveAttribute('data-bounds', /^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/);
 
@@ -68,11 +69,14 @@ test('names with accents, aliases and other capitals are found: Mexico City, Fra
 
 test('a program page shows its dates, its passages verbatim and the chapters that show it', async ({ page }) => {
 	await page.goto('/programs/remain-in-mexico/');
-	await expect(page).toHaveTitle('“Remain in Mexico” (Migrant Protection Protocols) · Programs · Frontera');
+	await expect(page).toHaveTitle('“Remain in Mexico” · Programs · Frontera');
 	const facts = page.locator('.explorer-facts');
 	await expect(facts).toContainText('Enforcement programs');
-	await expect(facts).toContainText('December 2018 – still in force');
-	await expect(facts).toContainText('reinstated');
+	await expect(facts).toContainText('Migration Protection Protocols, or “Stay in Mexico”');
+	await expect(facts).toContainText('December 2018 – no end given by the sources (latest source: 17 January 2022)');
+	await expect(facts).toContainText('reinstated November 2021');
+	// The band along the border is ours, and says so.
+	await expect(page.locator('.explorer-map figcaption')).toContainText(/^Computed by Frontera: Within 30 km/);
 	const quotes = page.locator('.passage-quote');
 	expect(await quotes.count()).toBe(6);
 	for (let i = 0; i < 6; i++) {

@@ -34,11 +34,21 @@ export async function screenshotPixels(target: Locator): Promise<PNG> {
 	return PNG.sync.read(await target.screenshot({ animations: 'disabled' }));
 }
 
-/** Scrolls a chapter to the reading line, as a reader's scrolling would. */
+/**
+ * Scrolls a chapter to the reading line, as a reader's scrolling would. Chapters off screen have
+ * an estimated height (content-visibility) until they are laid out, so the chapters the jump
+ * lands beside can move it: it is repeated until the chapter stays where it was put.
+ */
 export async function scrollToChapter(page: Page, slug: string): Promise<void> {
-	await page.evaluate((id) => {
+	await page.evaluate(async (id) => {
 		const el = document.getElementById(id)!;
-		const y = el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.3;
-		window.scrollTo({ top: y, behavior: 'instant' });
+		const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+		// Laying out the chapters beside it can move it a frame later: it must stay put twice running.
+		for (let i = 0, still = 0; i < 10 && still < 2; i++) {
+			const off = el.getBoundingClientRect().top - window.innerHeight * 0.3;
+			still = Math.abs(off) < 2 ? still + 1 : 0;
+			if (!still) window.scrollTo({ top: window.scrollY + off, behavior: 'instant' });
+			await frame();
+		}
 	}, slug);
 }

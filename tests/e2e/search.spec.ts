@@ -201,7 +201,8 @@ test.describe('timeline', () => {
 		await expect(page.locator('li[data-kind="event"] time[datetime="2014"]')).toHaveCount(1);
 		await expect(page.locator('li[data-kind="event"] time[datetime="2018-12-20"]')).toHaveCount(1);
 		// Open and unknown ends are said, not dated.
-		await expect(page.locator('#feature-programa-frontera-sur')).toContainText('still in force');
+		await expect(page.locator('#feature-programa-frontera-sur')).toContainText('no end given by the sources (latest source: 17 January 2022)');
+		await expect(page.locator('main')).not.toContainText('in force');
 
 		const hrefs = await page.locator('main .tl-item a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
 		expect(hrefs.some((h) => /^\/sources\/[a-z0-9-]+\/#/.test(h))).toBe(true);

@@ -132,6 +132,30 @@ const cases: [name: string, run: () => unknown, message: string][] = [
 		`${FILE}:${at(TEXT, /^highlight: /m).line}:12: highlight: "programa-frontera-sur" belongs to layer "enforcement", which the chapter does not show`
 	],
 	[
+		'a place on the map that no passage of the chapter names, and the map text does not explain',
+		build(withChapter((t) => t.replace(/^places: \[mexico\]$/m, 'places: [mexico, tijuana]'))),
+		`${FILE}:${at(TEXT, /^places: /m).line}:18: places[1]: "tijuana" (Tijuana) is named in no passage the chapter cites; cite one that names it, or say in mapText why the map shows it, in a sentence that names Tijuana and marks it "general knowledge, not from the sources"`
+	],
+	[
+		'the schematic route on the map, not marked as general knowledge in the map text',
+		build(withChapter((t) => t.replace(/^layers: \[borders\]$/m, 'layers: [borders, route]'))),
+		`${FILE}:${at(TEXT, /^layers: /m).line}:19: layers[1]: "route" is drawn from general knowledge, not from the sources; say so in mapText, in a sentence that names the route north and marks it "general knowledge, not from the sources"`
+	],
+	[
+		'a chapter dated with a year no passage it cites gives',
+		build(withChapter((t) => t.replace(/^when: .*$/m, 'when: 1949'))),
+		`${FILE}:${at(TEXT, /^when: /m).line}:7: when: 1949 is in no passage the chapter cites; cite one that gives it, or say in dateBasis how the date is known ("As reported in …", or how it is inferred)`
+	],
+	[
+		'a gazetteer place that does not say where its location comes from',
+		() => {
+			const inputs = realInputs();
+			delete (inputs.gazetteer.raw as Record<string, unknown>[])[0]!.basis;
+			return buildStory(inputs);
+		},
+		`geo/gazetteer.json: [0].basis: place "${(base.gazetteer.raw as { id: string }[])[0]!.id}": must be non-empty text`
+	],
+	[
 		'a quote taken from another source than the one named',
 		() => {
 			const inputs = realInputs();

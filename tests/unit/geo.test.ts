@@ -153,8 +153,16 @@ describe('geo/gazetteer.json', () => {
 		expect(findPlace(gazetteer, 'La 72, Hogar – Refugio para Personas Migrantes')?.id).toBe('la-72');
 	});
 
-	it('says where every location comes from', () => {
-		for (const place of gazetteer) expect(place.location, place.id).toMatch(/general knowledge|Natural Earth|open letter|source/i);
+	it('says where every location comes from: general knowledge, since no source gives a location, marked by its basis rather than in its words', () => {
+		for (const place of gazetteer) {
+			expect(place.basis, place.id).toBe('general');
+			expect(place.location, place.id).not.toMatch(/^general knowledge/i);
+		}
+		const raw = JSON.parse(readText('gazetteer.json')) as Record<string, unknown>[];
+		delete raw[0]!.basis;
+		expect(() => parseGazetteer(raw, 'geo/gazetteer.json', new Set([...regions.keys()].map(String)))).toThrow(
+			/^geo\/gazetteer\.json: \[0\]\.basis: place "suchiate-crossing": must be non-empty text$/
+		);
 	});
 
 	it.each(gazetteer.map((p) => [p.id, p] as const))('%s lies inside the state or country it claims', (_, place) => {

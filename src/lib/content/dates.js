@@ -83,3 +83,20 @@ export function parsePeriod(value) {
 	const label = to === undefined ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
 	return { from, to: to ?? null, label };
 }
+
+/**
+ * The first year of `dates` (ISO dates, nulls skipped) that `text` does not give as a whole
+ * word, or null: a date in content must be in the words of its passages, or say how it is
+ * inferred (a `dateBasis`). One rule for chapters, timeline events and map features.
+ * @param {(string | null)[]} dates
+ * @param {string} text
+ * @returns {string | null}
+ */
+export function yearMissing(dates, text) {
+	for (const date of dates) {
+		if (date === null) continue;
+		const year = date.slice(0, 4);
+		if (!new RegExp(`\\b${year}\\b`).test(text)) return year;
+	}
+	return null;
+}

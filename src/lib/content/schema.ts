@@ -31,6 +31,11 @@ export interface ChapterMeta {
 	title: string;
 	/** When the chapter takes place. */
 	when: Period;
+	/**
+	 * How its date is known, where the year is in no passage the chapter cites: "as reported in
+	 * …", or how it is inferred. Shown beside the date.
+	 */
+	dateBasis?: string;
 	/** Gazetteer ids whose locations frame the camera. */
 	places: string[];
 	/** Explicit camera bounds, overriding the frame derived from `places`. */
@@ -57,7 +62,7 @@ export interface SchemaContext {
 }
 
 const FIELDS = new Set([
-	'slug', 'title', 'when', 'places', 'bounds', 'maxZoom', 'layers', 'highlight', 'mapText',
+	'slug', 'title', 'when', 'dateBasis', 'places', 'bounds', 'maxZoom', 'layers', 'highlight', 'mapText',
 	'description', 'citations'
 ]);
 const CITATION_FIELDS = new Set(['id', 'source', 'quote', 'prefix', 'suffix', 'speaker', 'note']);
@@ -178,10 +183,12 @@ export function validateChapter(data: unknown, file: string, fallbackSlug: strin
 	const bounds = validateBounds(f);
 
 	const mapText = f.string('mapText', { max: LIMITS.mapTextChars })!;
+	const dateBasis = f.string('dateBasis', { optional: true, max: LIMITS.descriptionChars });
 	return {
 		slug,
 		title: f.string('title', { max: LIMITS.titleChars })!,
 		when,
+		...(dateBasis && { dateBasis }),
 		places,
 		bounds,
 		maxZoom: maxZoomValue,

@@ -20,3 +20,16 @@ export function checkText(text: string, file: string, maxBytes?: number): void {
 			throw new ContentError(file, '(size)', `is ${bytes.toLocaleString('en')} bytes; a chapter file is at most ${maxBytes.toLocaleString('en')}: split it, or move long text to the sources`);
 	}
 }
+
+/**
+ * Sentences of a text, roughly: split after . ! ? (and a closing quote or bracket) followed by
+ * a space and a capital, digit or opening quote. Good enough to scope a sentence's marks (the
+ * computed marker, the general-knowledge mark).
+ */
+export function sentencesOf(text: string): string[] {
+	return text
+		.replace(/\s+/g, ' ')
+		.trim()
+		.split(/(?<=[.!?][”’")\]]?)\s+(?=[\p{Lu}\p{N}“‘"(])/u)
+		.filter(Boolean);
+}

@@ -84,12 +84,13 @@ describe('programs', () => {
 
 	it('gives its dates in words, saying where the sources give none, with the basis of an inferred date', () => {
 		const merida = explorer.program('merida-initiative')!;
-		expect(merida.period).toBe('start not given by the sources – still in force');
+		expect(merida.period).toBe('start not given by the sources – no end given by the sources (latest source: 17 January 2022)');
+		for (const p of allPrograms) expect(p.period, p.id).not.toMatch(/in force/);
 		expect(explorer.program('la-72-shelter')!.period).toBe('dates not given by the sources');
 		const mpp = explorer.program('remain-in-mexico')!;
-		expect(mpp.period).toBe(featurePeriod({ start: '2018-12', end: null }));
+		expect(mpp.period).toBe(featurePeriod({ start: '2018-12', end: null }, story.latestSource));
 		expect(mpp.dateBasis).toMatch(/inferred/);
-		expect(mpp.status).toBe('reinstated');
+		expect(mpp.status).toBe('announced December 2018; suspended January 2021; reinstated November 2021');
 		expect(merida.theme).toBe('Enforcement programs');
 		expect(explorer.program('programa-frontera-sur')!.figures).toMatch(/78,733/);
 	});
@@ -118,6 +119,11 @@ describe('programs', () => {
 
 	it('links a place feature to its place, and frames the still map on the feature', () => {
 		expect(explorer.program('la-72-shelter')!.place).toEqual({ id: 'la-72', name: 'La 72' });
+		// Where a shape is not the sources' own, the page says whose it is.
+		expect(explorer.program('la-72-shelter')!.extentBasis).toBe('general');
+		expect(explorer.program('remain-in-mexico')!.extentBasis).toBe('ours');
+		expect(explorer.program('programa-frontera-sur')!.extentBasis).toBe('sourced');
+		expect(explorer.program('merida-initiative')!.extentBasis).toBe('sourced');
 		expect(explorer.program('remain-in-mexico')!.place).toBeUndefined();
 		const page = explorer.program('cdmx-sanctuary-city')!;
 		expect(page.view).toMatchObject({ layers: ['borders', 'refuge'], highlight: ['cdmx-sanctuary-city'] });

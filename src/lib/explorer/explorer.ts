@@ -42,7 +42,7 @@ export function buildExplorer(story: Story, geo: { states: FeatureCollection; co
 	return {
 		places: placeGroups(story.gazetteer, namings),
 		place: (id) => places.get(id),
-		programs: programGroups(features),
+		programs: programGroups(features, story.latestSource),
 		program: (id) => programs.get(id),
 		overview: {
 			places: { bounds: placesFrame, maxZoom: 8, layers: ['borders'], highlight: [], places: points.map((p) => p.id), labels: { highlight: [], shown: points.map(labelRef) } },

@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { point } from '@turf/turf';
+import type { Basis } from '$lib/content/basis';
 import type { Bbox } from '$lib/content/schema';
 import type { Place, PlaceKind } from '$lib/geo/gazetteer';
 import { labelRef } from '$lib/labels/labels';
@@ -49,8 +50,9 @@ export interface PlacePage {
 	name: string;
 	aliases: string[];
 	kind: string;
-	/** Where its location comes from: the gazetteer's line, verbatim. */
+	/** Where its location comes from: the gazetteer's line, verbatim, after the mark of its basis. */
 	location: string;
+	basis: Basis;
 	/** The state or country it lies in, when that is not the place itself. */
 	within?: string;
 	bounds: Bbox;
@@ -126,6 +128,7 @@ export function placePage(
 		aliases: place.aliases,
 		kind: kindLabel(place.kind),
 		location: place.location,
+		basis: place.basis,
 		bounds,
 		view: { bounds, maxZoom: 8, layers: ['borders', ...layers], highlight: [place.id], places: [place.id], labels: { highlight: [labelRef(place)], shown: [] } },
 		mapFeatures: drawn.map((f) => f.props.id),

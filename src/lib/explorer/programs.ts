@@ -1,7 +1,8 @@
 import type { Feature, Geometry } from 'geojson';
 import type { Bbox } from '$lib/content/schema';
 import type { Place } from '$lib/geo/gazetteer';
-import type { FeatureProps } from '$lib/layers/features';
+import type { Basis } from '$lib/content/basis';
+import { extentBasis, type FeatureProps } from '$lib/layers/features';
 import { featurePeriod } from '$lib/layers/period';
 import { LAYERS } from '$lib/layers/registry';
 import type { MapView } from '$lib/map/types';
@@ -37,7 +38,7 @@ export interface ChapterLink {
 export interface ProgramSummary {
 	id: string;
 	name: string;
-	/** Dates in words ("2014 – still in force"). */
+	/** Dates in words ("2014 – no end given by the sources (latest source: 17 January 2022)"). */
 	period: string;
 	status?: string;
 }
@@ -61,6 +62,8 @@ export interface ProgramPage {
 	figures?: string;
 	/** What the shape on the map is and where it comes from (geo/build.js writes it). */
 	extent?: string;
+	/** Whether that shape is the sources', ours (a band of our width) or general knowledge (a place's location). */
+	extentBasis: Basis;
 	/** The gazetteer place a feature placed at a place stands at. */
 	place?: { id: string; name: string };
 	bounds: Bbox;
@@ -70,18 +73,18 @@ export interface ProgramPage {
 	chapters: ChapterLink[];
 }
 
-const summary = ({ props }: ThemeFeature): ProgramSummary => {
-	const out: ProgramSummary = { id: props.id, name: props.name, period: featurePeriod(props) };
+const summary = ({ props }: ThemeFeature, latest: string): ProgramSummary => {
+	const out: ProgramSummary = { id: props.id, name: props.name, period: featurePeriod(props, latest) };
 	if (props.status) out.status = props.status;
 	return out;
 };
 
 /** The features grouped by theme, for /programs/. */
-export function programGroups(features: ThemeFeature[]): ProgramGroup[] {
+export function programGroups(features: ThemeFeature[], latest: string): ProgramGroup[] {
 	return LAYERS.filter((l) => l.kind === 'thematic').map((l) => ({
 		layer: l.id,
 		title: l.title,
-		programs: features.filter((f) => f.props.layer === l.id).map(summary)
+		programs: features.filter((f) => f.props.layer === l.id).map((f) => summary(f, latest))
 	}));
 }
 
@@ -114,8 +117,9 @@ export function programPage(story: Story, f: ThemeFeature, places: ReadonlyMap<s
 		program: props.program,
 		layer: props.layer,
 		theme: f.theme,
-		period: featurePeriod(props),
+		period: featurePeriod(props, story.latestSource),
 		summary: props.summary,
+		extentBasis: extentBasis(props.scope, props.place ? places.get(props.place) : undefined),
 		bounds,
 		view: {
 			bounds,

@@ -1,5 +1,6 @@
 import { ContentError } from '$lib/content/errors';
 import { SLUG } from '$lib/content/dates';
+import { BASES, isBasis, type Basis } from '$lib/content/basis';
 
 export type PlaceKind = 'city' | 'town' | 'crossing' | 'state' | 'country' | 'region' | 'shelter';
 const KINDS: ReadonlySet<string> = new Set(['city', 'town', 'crossing', 'state', 'country', 'region', 'shelter']);
@@ -15,11 +16,16 @@ export interface Place {
 	coordinates: [number, number];
 	/** Id of the state (geo/states.geojson) or country (geo/countries.geojson) the place lies in. */
 	within: string;
-	/** Where the location comes from, said plainly: a source passage or general knowledge. */
+	/**
+	 * Where the location comes from. The sources name places but give no coordinates, so every
+	 * location so far is `general` knowledge, and every page that shows one marks it so.
+	 */
+	basis: Basis;
+	/** Where the location comes from, said plainly, after the mark of its basis. */
 	location: string;
 }
 
-const FIELDS = ['id', 'name', 'aliases', 'kind', 'coordinates', 'within', 'location'];
+const FIELDS = ['id', 'name', 'aliases', 'kind', 'coordinates', 'within', 'basis', 'location'];
 
 /** Validates the gazetteer; `regions` are the ids of known states and countries. */
 export function parseGazetteer(raw: unknown, file: string, regions: ReadonlySet<string>): Place[] {
@@ -64,7 +70,9 @@ export function parseGazetteer(raw: unknown, file: string, regions: ReadonlySet<
 		}
 		const within = text('within');
 		if (!regions.has(within)) fail('within', `unknown state or country "${within}"`);
-		const place: Place = { id, name, aliases: aliases as string[], kind: kind as PlaceKind, coordinates: [lon, lat], within, location: text('location') };
+		const basis = text('basis');
+		if (!isBasis(basis)) fail('basis', `"${basis}" is not one of ${BASES.join(', ')}: say where the location comes from`);
+		const place: Place = { id, name, aliases: aliases as string[], kind: kind as PlaceKind, coordinates: [lon, lat], within, basis: basis as Basis, location: text('location') };
 		return place;
 	});
 }

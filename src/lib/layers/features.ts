@@ -1,7 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import { getIssues } from '@placemarkio/check-geojson';
 import { ContentError } from '$lib/content/errors';
-import { SLUG } from '$lib/content/dates';
+import { SLUG, yearMissing } from '$lib/content/dates';
+import type { Basis } from '$lib/content/basis';
 import { featureProblem, UNKNOWN_DATE } from './props';
 
 /** What every feature of a thematic layer carries, so the map can say what it is and why. */
@@ -27,6 +28,18 @@ export interface FeatureProps {
 }
 
 /**
+ * Where the shape a feature is drawn with comes from, by how geo/build.js derived it (its
+ * `scope`): the country or the states the sources name are theirs; a band along a border is
+ * ours, since they name the border area and we chose its width; a point is where the gazetteer
+ * puts its place, with that place's basis.
+ */
+export function extentBasis(scope: unknown, place?: { basis: Basis }): Basis {
+	if (scope === 'zone') return 'ours';
+	if (scope === 'place') return place?.basis ?? 'general';
+	return 'sourced';
+}
+
+/**
  * Every date a feature gives must come from its sources: the year of its start and its end
  * appears in one of its passages, or the feature says in `dateBasis` how the date is inferred.
  * Dates the sources do not give are "unknown", never invented.
@@ -39,8 +52,8 @@ export function checkFeatureDates(collection: FeatureCollection, file: string, p
 		for (const field of ['start', 'end'] as const) {
 			const value = p[field];
 			if (value === null || value === UNKNOWN_DATE) continue;
-			const year = value.slice(0, 4);
-			if (!new RegExp(`\\b${year}\\b`).test(texts))
+			const year = yearMissing([value], texts);
+			if (year)
 				throw new ContentError(
 					file,
 					`features[${i}].properties.${field}`,

@@ -38,6 +38,11 @@ describe('layer registry', () => {
 		expect(route.description).toMatch(/^Schematic route north \(not an exact path\)/);
 	});
 
+	it('says which layers are general knowledge, not from the sources: the route, and only it', () => {
+		expect(LAYERS.filter((l) => l.basis === 'general').map((l) => l.id)).toEqual(['route']);
+		expect(LAYERS.filter((l) => l.basis !== 'general').every((l) => l.basis === 'sourced')).toBe(true);
+	});
+
 	it('draws no text of its own: every name on the map is a label layer (src/lib/labels/style.ts)', () => {
 		for (const def of LAYERS) {
 			for (const spec of def.layers) {

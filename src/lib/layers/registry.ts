@@ -1,4 +1,5 @@
 import type { BackgroundLayerSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { isBasis, type Basis } from '$lib/content/basis';
 import { BASEMAP } from '$lib/map/palette';
 import layerList from './layers.json';
 
@@ -21,6 +22,11 @@ export interface LayerDef {
 	key: string;
 	/** One line for the legend. */
 	description: string;
+	/**
+	 * Where the layer comes from: `general` knowledge (the schematic route: no source gives a
+	 * path) is marked as such wherever the layer is shown, with basisMark() / BasisMark.svelte.
+	 */
+	basis: Basis;
 	/**
 	 * Legend swatch: colour and shape of the mark. `outline` is the pattern of the mark's
 	 * outline on the map (CSS border-style names), the cue that does not depend on colour.
@@ -239,6 +245,7 @@ interface LayerEntry {
 	short: string;
 	key: string;
 	description: string;
+	basis?: string;
 	data: string;
 	color: string;
 	swatch: string;
@@ -249,6 +256,8 @@ interface LayerEntry {
 function define(entry: LayerEntry): LayerDef {
 	const outline = entry.outline as OutlinePattern;
 	if (!(outline in DASHES)) throw new Error(`src/lib/layers/layers.json: ${entry.id}.outline: "${entry.outline}" is not solid, dashed or dotted`);
+	const basis = entry.basis ?? 'sourced';
+	if (!isBasis(basis)) throw new Error(`src/lib/layers/layers.json: ${entry.id}.basis: "${basis}" is not sourced, ours or general`);
 	const layers =
 		typeof entry.draw === 'string' ? DRAW[entry.draw](entry.id, entry.color) : DRAW.theme(entry.id, entry.color, outline, entry.draw.theme);
 	return {
@@ -258,6 +267,7 @@ function define(entry: LayerEntry): LayerDef {
 		short: entry.short,
 		key: entry.key,
 		description: entry.description,
+		basis,
 		swatch: { shape: entry.swatch as LayerDef['swatch']['shape'], color: entry.color, outline },
 		data: entry.data,
 		layers,

@@ -1,3 +1,4 @@
+import { marked } from '$lib/content/basis';
 import { attribution } from '$lib/sources/corpus';
 import type { FeatureProps } from '$lib/layers/features';
 import { featurePeriod } from '$lib/layers/period';
@@ -61,7 +62,7 @@ export function searchDocuments(story: Story): SearchDocument[] {
 			group: 'places',
 			title: place.name,
 			kind: `Place · ${place.kind}`,
-			text: collapse(`${place.name}${place.aliases.length ? ` (${place.aliases.join(', ')})` : ''}.${where} Location: ${place.location}`),
+			text: collapse(`${place.name}${place.aliases.length ? ` (${place.aliases.join(', ')})` : ''}.${where} Location: ${marked(place.location, place.basis)}`),
 			names: place.aliases.join(' '),
 			url
 		});
@@ -76,7 +77,7 @@ export function searchDocuments(story: Story): SearchDocument[] {
 				group: 'places',
 				title: p.name,
 				kind: `Program · ${p.program}`,
-				text: collapse(`${p.summary} ${featurePeriod(p)}.`),
+				text: collapse(`${p.summary} ${featurePeriod(p, story.latestSource)}.`),
 				names: p.program,
 				url: shown[0] ? `/chapters/${shown[0].slug}/` : passageHref(story.passages.get(p.passages[0]!)!)
 			});

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { BASIS_MARK } from '$lib/content/basis';
 import { ContentError } from '$lib/content/errors';
 import { attribution, bodyText, parseSources, type Source } from './corpus';
 import { resolveQuote } from './selectors';
@@ -110,6 +111,27 @@ const FURNITURE: Record<string, [string, (text: string) => number][]> = {
 		['a local file path in the references', (t) => t.indexOf('file:///Users/User/Desktop')]
 	]
 };
+
+describe('how each source is dated', () => {
+	const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+	const MESES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+	/** Whether a text gives this day of this month, in English or Spanish, in any usual order. */
+	const gives = (text: string, day: string, month: number) =>
+		[`${MONTHS[month]} ${day}`, `${day} ${MONTHS[month]}`, `${day} de ${MESES[month]}`].some((d) => new RegExp(`\\b${d}\\b`, 'i').test(text));
+
+	it('marks a date its text does not give (public record, as the inauguration of 1 December 2018) as general knowledge', () => {
+		let checked = 0;
+		for (const s of sources)
+			for (const m of s.dateBasis.matchAll(/\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/g)) {
+				if (gives(s.text, m[1]!, MONTHS.indexOf(m[2]!))) continue;
+				checked++;
+				const after = s.dateBasis.slice(m.index + m[0].length, m.index + m[0].length + 60).replace(/\s+/g, ' ');
+				expect(after, `${s.id}: "${m[0]}" is in none of its text`).toContain(`(${BASIS_MARK.general})`);
+			}
+		// The two that the sources' texts do not give: 1 December 2018 (KPBS), 11 June 2018 (The Conversation).
+		expect(checked).toBe(2);
+	});
+});
 
 describe('site furniture lies outside each body', () => {
 	it('covers every seed', () => {

@@ -6,6 +6,7 @@ import { parseGazetteer, type Place } from '$lib/geo/gazetteer';
 import { placeMatcher } from '$lib/geo/names';
 import { LAYER_IDS, LAYERS } from '$lib/layers/registry';
 import { checkFeatureDates, parseLayerFile } from '$lib/layers/features';
+import { latestSourceDate } from '$lib/layers/period';
 import { frameBounds } from '$lib/map/camera';
 import { chapterLabels } from '$lib/labels/labels';
 import { attribution, type Source } from '$lib/sources/corpus';
@@ -37,6 +38,8 @@ export interface Story {
 	/** Passage id → slugs of the chapters that cite it. */
 	citedBy: Map<string, string[]>;
 	sources: Source[];
+	/** The newest source's date: how far the sources see (a measure without an end is open up to it). */
+	latestSource: string;
 	gazetteer: Place[];
 }
 
@@ -76,6 +79,7 @@ export function buildStory(inputs: StoryInputs): Story {
 	const featureIds = new Map<string, string>();
 	const featureLayers = new Map<string, string>();
 	const featureBounds = new Map<string, Bbox>();
+	const themeFeatures = new Map<string, { passages: string[]; place?: string }>();
 	for (const def of LAYERS) {
 		const file = `geo/${def.data}`;
 		const text = inputs.layerFiles[def.data];
@@ -89,6 +93,10 @@ export function buildStory(inputs: StoryInputs): Story {
 			featureIds.set(id, file);
 			featureLayers.set(id, def.id);
 			featureBounds.set(id, bbox(f) as Bbox);
+			if (def.kind === 'thematic') {
+				const { passages: cites, place } = f.properties as { passages: string[]; place?: unknown };
+				themeFeatures.set(id, { passages: cites, ...(typeof place === 'string' && { place }) });
+			}
 		});
 		features.set(def.id, collection);
 	}
@@ -133,6 +141,7 @@ export function buildStory(inputs: StoryInputs): Story {
 			slug: meta.slug,
 			title: meta.title,
 			when: meta.when,
+			...(meta.dateBasis && { dateBasis: meta.dateBasis.replace(/\s+/g, ' ') }),
 			html: rendered.html,
 			notes: rendered.notes.map(({ number, passage }) => {
 				const source = sources.get(passage.source)!;
@@ -167,6 +176,9 @@ export function buildStory(inputs: StoryInputs): Story {
 		places: placesById,
 		features: featureLayers,
 		featureBounds,
+		names,
+		themeFeatures,
+		generalLayers: new Map(LAYERS.filter((l) => l.basis === 'general').map((l) => [l.id, l.title])),
 		sourceTexts: new Map(inputs.sources.map((s) => [s.id, s.text])),
 		extent: bbox(inputs.countries) as Bbox
 	});
@@ -183,5 +195,5 @@ export function buildStory(inputs: StoryInputs): Story {
 	const places = gazetteer
 		.filter((p) => used.has(p.id))
 		.map(({ id, name, kind, coordinates, within }) => ({ id, name, kind, coordinates, within }));
-	return { chapters, places, passages, features, citedBy, sources: inputs.sources, gazetteer };
+	return { chapters, places, passages, features, citedBy, sources: inputs.sources, latestSource: latestSourceDate(inputs.sources), gazetteer };
 }

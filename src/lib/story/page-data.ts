@@ -1,4 +1,6 @@
 import { bbox } from '@turf/turf';
+import { extentBasis } from '$lib/layers/features';
+import { featurePeriod } from '$lib/layers/period';
 import { LAYERS } from '$lib/layers/registry';
 import { attribution } from '$lib/sources/corpus';
 import { passageHref } from '$lib/sources/passages';
@@ -11,11 +13,15 @@ import type { ChapterData, FeatureInfo, PassageView, StoryData } from './types';
  * chapter-body.ts) except with `withBodies`, for development, where Vite renders pages anew.
  */
 export function pageData(story: Story, { withBodies = false, labelWidths = {} }: { withBodies?: boolean; labelWidths?: StoryData['labelWidths'] } = {}): StoryData {
+	const places = new Map(story.gazetteer.map((p) => [p.id, p]));
 	const features: FeatureInfo[] = LAYERS.filter((l) => l.kind === 'thematic').flatMap((l) =>
 		(story.features.get(l.id)?.features ?? []).map((f) => {
-			const p = f.properties as FeatureInfo;
+			const p = f.properties as FeatureInfo & { scope?: string; extent?: string };
 			const box = bbox(f).map((n) => Math.round(n * 1e4) / 1e4) as FeatureInfo['bbox'];
-			const info: FeatureInfo = { id: p.id, layer: l.id, name: p.name, program: p.program, start: p.start, end: p.end, summary: p.summary, passages: p.passages, bbox: box };
+			const period = featurePeriod(p, story.latestSource);
+			const info: FeatureInfo = { id: p.id, layer: l.id, name: p.name, program: p.program, start: p.start, end: p.end, summary: p.summary, passages: p.passages, bbox: box, period };
+			const basis = extentBasis(p.scope, p.place ? places.get(p.place) : undefined);
+			if (p.extent && basis !== 'sourced') info.extent = { text: p.extent, basis };
 			if (p.figures) info.figures = p.figures;
 			if (p.status) info.status = p.status;
 			if (p.dateBasis) info.dateBasis = p.dateBasis;

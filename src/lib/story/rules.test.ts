@@ -7,8 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateChapter, type Bbox, type ChapterMeta } from '$lib/content/schema';
 import { LIMITS } from '$lib/content/limits';
+import { placeMatcher } from '$lib/geo/names';
 import {
 	checkChapter,
+	COMPUTED_MARKER,
 	checkStory,
 	citationsBySource,
 	copiedRun,
@@ -110,25 +112,37 @@ const PASSAGES = new Map([
 	['p-deport', { source: 'src-a', exact: 'Deportations more than doubled, from 78,733 in 2013 to 176,726 in 2015.' }],
 	['p-money', { source: 'src-a', exact: 'the U.S. government invested US$1.5 billion in the Mérida Initiative' }],
 	['p-share', { source: 'src-b', exact: 'Nearly 40 percent of Central American migrants are fleeing violence.' }],
-	['p-other', { source: 'src-b', exact: 'The organisations oppose the agreement.' }]
+	['p-other', { source: 'src-b', exact: 'In 2018 the organisations in Tapachula and Tijuana opposed the agreement.' }]
 ]);
+
+const PLACES = [
+	{ id: 'tapachula', name: 'Tapachula', aliases: [], kind: 'city', coordinates: [-92.2667, 14.9036] as [number, number] },
+	{ id: 'tijuana', name: 'Tijuana', aliases: [], kind: 'city', coordinates: [-117.0382, 32.5149] as [number, number] },
+	{ id: 'suchiate-crossing', name: 'Suchiate river crossing', aliases: ['Ciudad Hidalgo'], kind: 'crossing', coordinates: [-92.168, 14.679] as [number, number] },
+	{ id: 'chiapas', name: 'Chiapas', aliases: [], kind: 'state', coordinates: [-92.6376, 16.4569] as [number, number] },
+	{ id: 'mexico', name: 'Mexico', aliases: ['México'], kind: 'country', coordinates: [-102.5, 23.6] as [number, number] },
+	{ id: 'casa', name: 'Casa del Migrante', aliases: [], kind: 'shelter', coordinates: [-91.4231, 17.4739] as [number, number] }
+];
 
 const CTX: RulesContext = {
 	passages: PASSAGES,
-	places: new Map([
-		['tapachula', { kind: 'city', coordinates: [-92.2667, 14.9036] }],
-		['tijuana', { kind: 'city', coordinates: [-117.0382, 32.5149] }],
-		['suchiate-crossing', { kind: 'crossing', coordinates: [-92.168, 14.679] }],
-		['chiapas', { kind: 'state', coordinates: [-92.6376, 16.4569] }],
-		['mexico', { kind: 'country', coordinates: [-102.5, 23.6] }]
+	places: new Map(PLACES.map((p) => [p.id, p])),
+	names: placeMatcher(PLACES),
+	themeFeatures: new Map([
+		['frontera-sur', { passages: ['p-deport', 'p-other'] }],
+		['asylum-requests', { passages: ['p-share'] }],
+		['casa-shelter', { passages: ['p-other'], place: 'casa' }]
 	]),
+	generalLayers: new Map([['route', 'Route north']]),
 	features: new Map([
 		['frontera-sur', 'enforcement'],
-		['asylum-requests', 'refuge']
+		['asylum-requests', 'refuge'],
+		['casa-shelter', 'refuge']
 	]),
 	featureBounds: new Map([
 		['frontera-sur', [-98.6, 14.5, -90.4, 18.7]],
-		['asylum-requests', [-118.4, 14.5, -86.7, 32.7]]
+		['asylum-requests', [-118.4, 14.5, -86.7, 32.7]],
+		['casa-shelter', [-91.4231, 17.4739, -91.4231, 17.4739]]
 	]),
 	sourceTexts: new Map(),
 	extent: [-130, 5, -75, 44]
@@ -137,7 +151,7 @@ const CTX: RulesContext = {
 /** What the schema lets fixtures name, as the build's schema context does for real chapters. */
 const SCHEMA = {
 	places: new Set(CTX.places.keys()),
-	layers: new Set(['borders', 'enforcement', 'refuge']),
+	layers: new Set(['borders', 'enforcement', 'refuge', 'route']),
 	highlightable: new Set([...CTX.places.keys(), ...CTX.features.keys()])
 };
 
@@ -211,11 +225,12 @@ describe('the rules fail bad chapters', () => {
 		expect(rulesOf(checkChapter(fixture({}, body), CTX))).toEqual(['figure', 'figure']);
 	});
 
-	it('a figure marked computed from the map data passes, and only in its own sentence', () => {
-		const marked = `${FILLER}\n\nThe route runs some 3,400 km (computed from the map data). It crosses 12 states.[^p-other]\n`;
+	it('a figure marked computed by Frontera passes, and only in its own sentence', () => {
+		expect(COMPUTED_MARKER).toBe('(computed by Frontera)');
+		const marked = `${FILLER}\n\nThe route runs some 3,400 km ${COMPUTED_MARKER}. It crosses 12 states.[^p-other]\n`;
 		const problems = checkChapter(fixture({}, marked), CTX);
 		expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('"12"')]);
-		const allMarked = `${FILLER}\n\nThe route runs some 3,400 km (computed from the map data).[^p-other]\n`;
+		const allMarked = `${FILLER}\n\nThe route runs some 3,400 km ${COMPUTED_MARKER}.[^p-other]\n`;
 		expect(checkChapter(fixture({}, allMarked), CTX)).toEqual([]);
 	});
 
@@ -248,11 +263,67 @@ describe('the rules fail bad chapters', () => {
 			[{ bounds: [100, 10, 120, 30], places: ['mexico'], highlight: [] }, 'bounds', /lies outside the map's data \[-130, 5, -75, 44\]/]
 		];
 		for (const [overrides, field, message] of cases) {
-			const problems = checkChapter(fixture(overrides), CTX);
+			// Some of these also show a place no passage names: that is the next rule's business.
+			const problems = checkChapter(fixture(overrides), CTX).filter((p) => p.rule !== 'shown');
 			expect(rulesOf(problems), JSON.stringify(overrides)).toEqual(['map-state']);
 			expect(problems[0]!.field, JSON.stringify(overrides)).toBe(field);
 			expect(problems[0]!.message, JSON.stringify(overrides)).toMatch(message);
 		}
+	});
+
+	it('a place the map shows that no cited passage names, unless mapText marks it as general knowledge', () => {
+		const general = 'general knowledge, not from the sources';
+		const cases: [Fields, string, RegExp][] = [
+			// Framed and labelled.
+			[{ places: ['tapachula', 'suchiate-crossing'], highlight: [] }, 'places[1]', /^"suchiate-crossing" \(Suchiate river crossing\) is named in no passage the chapter cites; cite one that names it, or say in mapText why the map shows it, in a sentence that names Suchiate river crossing and marks it "general knowledge, not from the sources"$/],
+			// Highlighted (a state is highlighted without being among the places).
+			[{ highlight: ['frontera-sur', 'chiapas'] }, 'highlight[1]', /^"chiapas" \(Chiapas\) is named in no passage/],
+			// A highlighted feature drawn at a place.
+			[{ layers: ['borders', 'enforcement', 'refuge'], highlight: ['frontera-sur', 'casa-shelter'] }, 'highlight[1]', /^"casa-shelter" stands at casa \(Casa del Migrante\), which is named in no passage/],
+			// The mark without the name, or the name without the mark, is no explanation.
+			[{ places: ['tapachula', 'suchiate-crossing'], highlight: [], mapText: `A marker shows the crossing, from ${general}.` }, 'places[1]', /Suchiate river crossing/],
+			[{ places: ['tapachula', 'suchiate-crossing'], highlight: [], mapText: 'A marker shows Ciudad Hidalgo. It is general knowledge, not from the sources.' }, 'places[1]', /Suchiate river crossing/]
+		];
+		for (const [overrides, field, message] of cases) {
+			const problems = checkChapter(fixture(overrides), CTX);
+			expect(problems.map((p) => `${p.rule} ${p.field}: ${p.message}`), JSON.stringify(overrides)).toEqual([expect.stringMatching(/^shown /)]);
+			expect(problems[0]!.field, JSON.stringify(overrides)).toBe(field);
+			expect(problems[0]!.message, JSON.stringify(overrides)).toMatch(message);
+		}
+		// Explained: a sentence of mapText names it (by an alias too) and carries the mark.
+		const explained = { places: ['tapachula', 'suchiate-crossing'], highlight: [], mapText: `A marker shows Ciudad Hidalgo, placed from ${general}: none names a crossing.` };
+		expect(checkChapter(fixture(explained), CTX)).toEqual([]);
+		const casa = { layers: ['borders', 'enforcement', 'refuge'], highlight: ['frontera-sur', 'casa-shelter'], mapText: `Casa del Migrante is drawn where ${general} puts it.` };
+		expect(checkChapter(fixture(casa), CTX)).toEqual([]);
+		// Named: a passage the chapter cites names it (the base fixture's Tapachula, and Tijuana here).
+		expect(checkChapter(fixture({ places: ['tapachula', 'tijuana'], bounds: [-118, 13, -88, 34], highlight: [] }), CTX)).toEqual([]);
+	});
+
+	it('a highlighted feature none of whose passages the chapter cites', () => {
+		const problems = checkChapter(fixture({ layers: ['borders', 'enforcement', 'refuge'], highlight: ['frontera-sur', 'asylum-requests'] }), CTX);
+		expect(problems.map((p) => `${p.rule} ${p.field}: ${p.message}`)).toEqual([
+			'shown highlight[1]: "asylum-requests" rests on passages the chapter does not cite (p-share); cite one of them where the text speaks of it'
+		]);
+	});
+
+	it('a layer drawn from general knowledge that mapText does not mark as such', () => {
+		const route = { layers: ['borders', 'enforcement', 'route'] };
+		expect(checkChapter(fixture(route), CTX).map((p) => `${p.rule} ${p.field}: ${p.message}`)).toEqual([
+			'shown layers[2]: "route" is drawn from general knowledge, not from the sources; say so in mapText, in a sentence that names the route north and marks it "general knowledge, not from the sources"'
+		]);
+		const unmarked = { ...route, mapText: 'The map frames Tapachula. The route north is schematic.' };
+		expect(rulesOf(checkChapter(fixture(unmarked), CTX))).toEqual(['shown']);
+		const marked = { ...route, mapText: 'The map frames Tapachula. The route north is schematic: general knowledge, not from the sources.' };
+		expect(checkChapter(fixture(marked), CTX)).toEqual([]);
+	});
+
+	it('a date whose year no cited passage gives, unless dateBasis says how it is known', () => {
+		const problems = checkChapter(fixture({ when: '2017/2018' }), CTX);
+		expect(problems.map((p) => `${p.rule} ${p.field}: ${p.message}`)).toEqual([
+			'date when: 2017 is in no passage the chapter cites; cite one that gives it, or say in dateBasis how the date is known ("As reported in …", or how it is inferred)'
+		]);
+		expect(checkChapter(fixture({ when: '2017/2018', dateBasis: 'As reported in 2017 by an outlet whose text states its date.' }), CTX)).toEqual([]);
+		expect(checkChapter(fixture({ when: '2018-05/2018-12' }), CTX)).toEqual([]);
 	});
 
 	it('leaves unknown ids, bad bounds and long fields to the schema, which refuses them first', () => {

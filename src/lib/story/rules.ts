@@ -10,13 +10,22 @@
  * so fixtures can assert the exact problem and the build can report the first.
  */
 import type { Bbox, ChapterMeta } from '$lib/content/schema';
+import { BASIS_MARK } from '$lib/content/basis';
+import { yearMissing } from '$lib/content/dates';
 import { LIMITS } from '$lib/content/limits';
+import { sentencesOf } from '$lib/content/text';
 import { TOKEN } from './render';
+import { checkShown, type ShownContext } from './shown';
 
-/** Marks a sentence whose figures we computed from the geo data rather than took from a source. */
-export const COMPUTED_MARKER = '(computed from the map data)';
+export { sentencesOf };
 
-export type Rule = 'citation' | 'paragraph-citation' | 'figure' | 'words' | 'map-state' | 'copied' | 'source-citations';
+/**
+ * Marks a sentence whose figures are ours (a span of years, a distance measured on the map)
+ * rather than a source's: the one mark of what Frontera computed (content/basis.ts).
+ */
+export const COMPUTED_MARKER = `(${BASIS_MARK.ours})`;
+
+export type Rule = 'citation' | 'paragraph-citation' | 'figure' | 'words' | 'map-state' | 'shown' | 'date' | 'copied' | 'source-citations';
 
 export interface Problem {
 	/** The chapter file, or seeds/sources.yaml for the rule over the whole story. */
@@ -30,13 +39,14 @@ export interface Problem {
 }
 
 export interface PlaceInfo {
+	name: string;
 	kind: string;
 	/** [longitude, latitude] */
 	coordinates: [number, number];
 }
 
 /** What the rules check a chapter against. */
-export interface RulesContext {
+export interface RulesContext extends ShownContext {
 	/** Every passage the story defines (shared ones and chapters' own), by id. */
 	passages: ReadonlyMap<string, { source: string; exact: string }>;
 	/** The gazetteer, by place id. */
@@ -139,16 +149,6 @@ export function figureInPassage(figure: string, passage: string): boolean {
 	return re.test(collapse(passage));
 }
 
-/**
- * Sentences of a text, roughly: split after . ! ? (and a closing quote or bracket) followed by
- * a space and a capital, digit or opening quote. Good enough to scope the computed marker.
- */
-export function sentencesOf(text: string): string[] {
-	return collapse(text)
-		.split(/(?<=[.!?][”’")\]]?)\s+(?=[\p{Lu}\p{N}“‘"(])/u)
-		.filter(Boolean);
-}
-
 /** The ids of the passages a chapter cites: its frontmatter `citations` and those referenced in its body. */
 export function citedPassageIds(chapter: Pick<ChapterContent, 'meta' | 'body'>): string[] {
 	return [...new Set([...chapter.meta.citations.map((c) => c.id), ...citationsIn(chapter.body).map((c) => c.id)])];
@@ -241,9 +241,11 @@ export function checkChapter(chapter: ChapterContent, ctx: RulesContext, runs: R
 		if (citationsIn(text).length === 0) add('paragraph-citation', 'body', `paragraph ${i + 1} cites no passage: "${text.slice(0, 60)}…"`, line);
 	});
 
-	const passages = citedPassageIds(chapter)
-		.map((id) => ctx.passages.get(id)?.exact)
-		.filter((t): t is string => t !== undefined);
+	const cited = citedPassageIds(chapter).flatMap((id) => {
+		const passage = ctx.passages.get(id);
+		return passage ? [{ id, exact: passage.exact }] : [];
+	});
+	const passages = cited.map((p) => p.exact);
 	const fields: [string, string][] = [
 		['title', meta.title],
 		['body', stripCitations(body)],
@@ -266,6 +268,12 @@ export function checkChapter(chapter: ChapterContent, ctx: RulesContext, runs: R
 	if (words < min || words > max) add('words', 'body', `${words} words of own prose; a chapter has ${min} to ${max}`, bodyLine);
 
 	for (const [field, message] of checkMapState(chapter, ctx)) add('map-state', field, message);
+	for (const [field, message] of checkShown(meta, cited, ctx)) add('shown', field, message);
+
+	// A chapter's date comes from its passages, or it says how it is known (as reported in …).
+	const year = meta.dateBasis ? null : yearMissing([meta.when.from, meta.when.to], passages.join('\n'));
+	if (year)
+		add('date', 'when', `${year} is in no passage the chapter cites; cite one that gives it, or say in dateBasis how the date is known ("As reported in …", or how it is inferred)`);
 	return problems;
 }
 

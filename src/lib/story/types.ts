@@ -1,3 +1,4 @@
+import type { Basis } from '$lib/content/basis';
 import type { FeatureProps } from '$lib/layers/features';
 import type { MapView, PlaceView } from '$lib/map/types';
 
@@ -18,6 +19,8 @@ export interface ChapterView {
 	slug: string;
 	title: string;
 	when: { from: string; to: string | null; label: string };
+	/** How its date is known, where no passage it cites gives the year. */
+	dateBasis?: string;
 	html: string;
 	notes: NoteView[];
 	mapText: string;
@@ -37,6 +40,10 @@ export interface FeatureInfo extends FeatureProps {
 	place?: string;
 	/** national (all of Mexico), region, zone or place: how the map draws it. */
 	scope?: string;
+	/** Its dates in words, up to the newest source (layers/period.ts). */
+	period: string;
+	/** What its shape is, where that shape is not the sources' (a band of our width, a place from general knowledge). */
+	extent?: { text: string; basis: Basis };
 }
 
 /** A passage as the browser shows it outside the chapter text. */

@@ -1,5 +1,5 @@
 import { ContentError } from '$lib/content/errors';
-import { parsePeriod, type Period } from '$lib/content/dates';
+import { parsePeriod, yearMissing, type Period } from '$lib/content/dates';
 import { tagIn } from '$lib/content/markup';
 import { THEMATIC_LAYERS } from '$lib/layers/props';
 
@@ -53,13 +53,8 @@ export function parseEvents(raw: unknown, file: string, passageText: (id: string
 		const theme = text('theme', false);
 		if (theme !== undefined && !THEMATIC_LAYERS.includes(theme)) fail('theme', `"${theme}" is not a thematic layer (one of ${THEMATIC_LAYERS.join(', ')})`);
 		const dateBasis = text('dateBasis', false);
-		if (!dateBasis)
-			for (const value of [when.from, when.to]) {
-				if (value === null) continue;
-				const year = value.slice(0, 4);
-				if (!new RegExp(`\\b${year}\\b`).test(words!))
-					fail('date', `${year} is not in the words of passage "${passage}"; cite a passage that gives it, or say in dateBasis how the date is inferred`);
-			}
+		const year = dateBasis ? null : yearMissing([when.from, when.to], words!);
+		if (year) fail('date', `${year} is not in the words of passage "${passage}"; cite a passage that gives it, or say in dateBasis how the date is inferred`);
 		return { id: `event-${i + 1}`, when, text: text('text', true)!, passage, ...(theme && { theme }), ...(dateBasis && { dateBasis }) };
 	});
 }

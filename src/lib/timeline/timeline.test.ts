@@ -23,7 +23,7 @@ const item = (id: string, start: string | null, end?: string | null): TimelineIt
 	kindLabel: 'Event',
 	title: id,
 	start: start ? { date: start, label: start } : { date: null, label: 'start not given by the sources' },
-	...(end !== undefined && { end: end ? { date: end, label: end } : { date: null, label: 'still in force' } }),
+	...(end !== undefined && { end: end ? { date: end, label: end } : { date: null, label: 'no end given by the sources' } }),
 	themes: [],
 	sources: [],
 	passages: [],
@@ -65,7 +65,9 @@ describe('buildTimeline (the real story)', () => {
 		expect(timeline.undated.every((i) => i.kind === 'feature' && i.start.label === 'start not given by the sources')).toBe(true);
 		const frontera = timeline.dated.find((i) => i.id === 'feature-programa-frontera-sur')!;
 		expect(frontera.start.date).toBe('2014');
-		expect(frontera.end).toEqual({ date: null, label: 'still in force' });
+		expect(frontera.end).toEqual({ date: null, label: 'no end given by the sources (latest source: 17 January 2022)' });
+		const all = [...timeline.dated, ...timeline.undated];
+		expect(all.flatMap((i) => [i.end?.label, i.text]).filter((t) => t && /in force/.test(t))).toEqual([]);
 	});
 
 	it('links each event to its passage and the chapters citing it', () => {

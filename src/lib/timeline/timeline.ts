@@ -1,7 +1,7 @@
 import type { Period } from '$lib/content/dates';
 import { formatDate } from '$lib/content/dates';
 import type { FeatureProps } from '$lib/layers/features';
-import { featurePeriod } from '$lib/layers/period';
+import { endLabel, featurePeriod, startLabel } from '$lib/layers/period';
 import { UNKNOWN_DATE } from '$lib/layers/props';
 import type { Passage } from '$lib/sources/passages';
 import { passageHref } from '$lib/sources/passages';
@@ -119,14 +119,14 @@ export function buildTimeline(story: Story, events: TimelineEvent[], themes: { i
 			const cited = p.passages.map(passage);
 			const shown = story.chapters.filter((c) => c.view.highlight.includes(p.id)).map((c) => c.slug);
 			const end: DateEnd | undefined =
-				p.end === null ? { date: null, label: 'still in force' } : p.end === UNKNOWN_DATE ? { date: null, label: 'end not given by the sources' } : p.end === p.start ? undefined : at(p.end);
+				p.end === null || p.end === UNKNOWN_DATE ? { date: null, label: endLabel(p.end, story.latestSource) } : p.end === p.start ? undefined : at(p.end);
 			items.push({
 				id: `feature-${p.id}`,
 				kind: 'feature',
 				kindLabel: 'On the map',
 				title: p.name === p.program ? p.name : `${p.name} (${p.program})`,
-				text: `${p.summary} ${capitalise(featurePeriod(p))}.`,
-				start: p.start === UNKNOWN_DATE ? { date: null, label: 'start not given by the sources' } : at(p.start),
+				text: `${p.summary} ${capitalise(featurePeriod(p, story.latestSource))}.`,
+				start: p.start === UNKNOWN_DATE ? { date: null, label: startLabel(p.start) } : at(p.start),
 				...(end && { end }),
 				...(p.dateBasis && { dateBasis: p.dateBasis }),
 				themes: [layer],
@@ -144,6 +144,7 @@ export function buildTimeline(story: Story, events: TimelineEvent[], themes: { i
 			title: c.title,
 			text: c.description,
 			...periodEnds(c.when),
+			...(c.dateBasis && { dateBasis: c.dateBasis }),
 			themes: c.view.layers.filter((l) => thematic.has(l)),
 			sources: unique(c.notes.map((n) => n.source)),
 			passages: [],
