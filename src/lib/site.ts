@@ -15,6 +15,18 @@ export const HOME_TITLE = `${SITE_NAME}: ${HEADLINE[0]!.toLowerCase()}${HEADLINE
 /** A page's title: "Sources · Frontera". */
 export const pageTitle = (title: string) => `${title} · ${SITE_NAME}`;
 
+/** A step of a page's breadcrumb; the page itself, the last step, has no link. */
+export interface Crumb {
+	label: string;
+	href?: string;
+}
+
+/**
+ * A page's title from its breadcrumb, read the other way round, so the two always agree:
+ * [Places, Tijuana] → "Tijuana · Places · Frontera".
+ */
+export const trailTitle = (trail: Crumb[]) => pageTitle(trail.map((c) => c.label).reverse().join(' · '));
+
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** A count as prose writes it: "five", "12". */
