@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { readJsonFile } from '../../src/lib/content/frontmatter.js';
 
 const require = createRequire(import.meta.url);
 
@@ -39,10 +40,8 @@ export function loadSources() {
  * waits for the story's content.
  */
 export function loadInputs() {
-	return {
-		gazetteer: JSON.parse(readFileSync(join(GEO_DIR, GAZETTEER_FILE), 'utf8')),
-		themes: JSON.parse(readFileSync(join(GEO_DIR, THEMES_FILE), 'utf8'))
-	};
+	const read = (/** @type {string} */ file) => readJsonFile(readFileSync(join(GEO_DIR, file), 'utf8'), `geo/${file}`);
+	return { gazetteer: /** @type {any} */ (read(GAZETTEER_FILE)), themes: /** @type {any} */ (read(THEMES_FILE)) };
 }
 
 /**
