@@ -69,6 +69,13 @@ const config = {
 				'manifest-src': ['self']
 			}
 		},
+		typescript: {
+			// The type check (npm run check) covers the benchmark too: it is plain JavaScript, typed
+			// with JSDoc, and nothing in the site imports it.
+			config(tsconfig) {
+				tsconfig.include.push('../bench/**/*.js', '../scripts/bench.js');
+			}
+		},
 		prerender: {
 			// A dead internal link or a missing #anchor is a broken page: fail the build.
 			handleHttpError: 'fail',
