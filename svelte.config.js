@@ -3,6 +3,7 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { writeSearchIndex } from './src/lib/search/indexer.js';
 import { precompressAll } from './src/lib/server/precompress.js';
+import { addressNote, siteAddress } from './scripts/site-address.js';
 
 // SvelteKit's route announcer (a visually hidden live region) carries this inline style. It is
 // the one style attribute the policy allows, by hash; the CSP test fails if it ever changes.
@@ -13,7 +14,8 @@ const announcerHash = `sha256-${createHash('sha256').update(ANNOUNCER_STYLE).dig
 /**
  * adapter-static, followed by the search indexer: it turns the documents the build wrote into
  * build/search/index.json (with .gz and .br copies), so every `vite build` ships the index; and
- * compressed copies of the map's GeoJSON, which the adapter's precompress does not know.
+ * compressed copies of the map's GeoJSON, which the adapter's precompress does not know. It ends
+ * by naming the site's address, or saying the build is a preview (scripts/site-address.js).
  * @param {Parameters<typeof adapter>[0] & { pages: string }} options
  * @returns {import('@sveltejs/kit').Adapter}
  */
@@ -26,6 +28,8 @@ function staticWithSearch(options) {
 			precompressAll(`${options.pages}/_app/immutable/assets`, '.geojson');
 			const { documents, bytes, ms } = writeSearchIndex(options.pages);
 			console.log(`  Search index: ${documents} documents, ${(bytes / 1024).toFixed(1)} KiB, written in ${Math.round(ms)} ms`);
+			// Last, so that a preview build cannot go unnoticed.
+			console.log(`  ${addressNote(siteAddress())}`);
 		}
 	};
 }
@@ -67,6 +71,13 @@ const config = {
 				'base-uri': ['self'],
 				'form-action': ['self'],
 				'manifest-src': ['self']
+			}
+		},
+		typescript: {
+			// The type check (npm run check) covers the benchmark too: it is plain JavaScript, typed
+			// with JSDoc, and nothing in the site imports it.
+			config(tsconfig) {
+				tsconfig.include.push('../bench/**/*.js', '../scripts/bench.js');
 			}
 		},
 		prerender: {

@@ -3,6 +3,18 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { MEDIA } from './src/lib/layout';
 import { contentCheck } from './scripts/content-check.js';
+import { siteAddress } from './scripts/site-address.js';
+
+/** The site's address (site.config.js, or SITE_URL for one build); null builds a preview. */
+function address(): string | null {
+	try {
+		return siteAddress();
+	} catch (error) {
+		// A mistake in the address is a mistake in the content: one line, no stack trace.
+		process.stderr.write(`\n${(error as Error).message}\n\n`);
+		process.exit(1);
+	}
+}
 
 /**
  * `@media (--wide)` in any stylesheet or component style becomes MEDIA.wide: the breakpoints
@@ -27,6 +39,8 @@ function customMedia(): Plugin {
 
 export default defineConfig({
 	plugins: [contentCheck(), customMedia(), sveltekit()],
+	// The pages read it as __SITE_ADDRESS__ (src/lib/site.ts), the same on the server and in the browser.
+	define: { __SITE_ADDRESS__: JSON.stringify(address()) },
 	server: { fs: { allow: ['geo', 'seeds'] } },
 	build: {
 		rollupOptions: {

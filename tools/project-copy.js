@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** What `vite build` reads: sources, content, data, configs, and the scripts the config imports. */
-export const PROJECT_FILES = ['src', 'seeds', 'geo', 'static', 'scripts', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
+export const PROJECT_FILES = ['src', 'seeds', 'geo', 'static', 'scripts', 'svelte.config.js', 'vite.config.ts', 'site.config.js', 'tsconfig.json', 'package.json'];
 
 /** Copies the project into `dest`. @param {string} dest */
 export function copyProject(dest) {

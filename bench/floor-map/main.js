@@ -19,10 +19,10 @@ const urls = Object.fromEntries(
 );
 
 const params = new URLSearchParams(location.search);
-const container = document.querySelector('.map-canvas');
+const container = /** @type {HTMLElement} */ (document.querySelector('.map-canvas'));
 if (params.has('w')) container.style.width = `${Number(params.get('w'))}px`;
 if (params.has('h')) container.style.height = `${Number(params.get('h'))}px`;
-const bounds = (params.get('bounds') ?? '-118,13.5,-86,33').split(',').map(Number);
+const bounds = /** @type {[number, number, number, number]} */ ((params.get('bounds') ?? '-118,13.5,-86,33').split(',').map(Number));
 
 // The registry's colours and the story's basemap, from their one home.
 const THEME = Object.fromEntries(layerList.layers.map((l) => [l.id, l.color]));
@@ -30,7 +30,8 @@ const isPolygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true
 const isPoint = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
 
 const thematic = layerList.layers.map((l) => l.id).filter((id) => id in urls);
-const style = {
+/** @type {import('maplibre-gl').StyleSpecification} */
+const style = /** @type {any} */ ({
 	version: 8,
 	sources: Object.fromEntries(Object.keys(urls).map((id) => [id, { type: 'geojson', data: urls[id] }])),
 	layers: [
@@ -45,7 +46,7 @@ const style = {
 			{ id: `${id}-points`, type: 'circle', source: id, filter: isPoint, paint: { 'circle-color': THEME[id] ?? '#555', 'circle-radius': 5.5 } }
 		])
 	]
-};
+});
 
 const map = new MapLibreMap({
 	container,

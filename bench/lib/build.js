@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { siteAddress } from '../../scripts/site-address.js';
 import { log } from './log.js';
 import { countFiles, dirSize, isCompressedCopy } from './project.js';
 import { round } from './stats.js';
@@ -12,6 +13,12 @@ function seconds(t) {
 	const m = /^(\d+)m([\d.]+)s$/.exec(t ?? '');
 	return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }
+
+/**
+ * The address the measured builds are made for: the site's own when it has one. A build for a
+ * host is what the bench measures; a preview says noindex, which Lighthouse's SEO audit counts.
+ */
+const BENCH_ADDRESS = 'https://frontera.example.org';
 
 /** @param {import('node:child_process').ChildProcess} child */
 function stopGroup(child) {
@@ -53,7 +60,7 @@ export function viteBuild(dir, { label, budgetMs = 0, chapters = 0 }) {
 			cwd: dir,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
-			env: { ...process.env, FORCE_COLOR: '0' }
+			env: { ...process.env, FORCE_COLOR: '0', SITE_URL: siteAddress() ?? BENCH_ADDRESS }
 		});
 		let output = '';
 		/** @type {number | null} */

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { newPage } from './browser.js';
 import { atEnd, mapSettled } from './instrument.js';
 
+/** @type {[string, string][]} kind, and its name in the table */
 export const CATEGORIES = [
 	['js', 'Our JavaScript'],
 	['maplibre', 'MapLibre JS (main chunk + worker)'],

@@ -7,9 +7,30 @@
  * reading (section.chapter.is-active) the map was idle with that chapter's view drawn; `changes`
  * counts moves from one active chapter to another. `moves` is data-camera-moves (null without it).
  */
+/**
+ * What a measured page records (window.__bench).
+ * @typedef {object} BenchState
+ * @property {number | null} fcp
+ * @property {number | null} lcp
+ * @property {string | null} lcpElement
+ * @property {number | null} picture
+ * @property {number | null} ready
+ * @property {number | null} idle
+ * @property {string | null} status
+ * @property {string | null} drawnAtIdle
+ * @property {[number, string][]} drawn when each view was drawn, and its key
+ * @property {[number, number][]} longtasks start and duration
+ * @property {number[] | null} frames
+ * @property {string | null} active
+ * @property {string[]} rested
+ * @property {number} changes
+ * @property {number | null} moves
+ */
+
 /** @param {string} pictureId the map picture's Element Timing identifier (contract.js) */
 export function instrument(pictureId) {
 	const w = /** @type {any} */ (window);
+	/** @type {BenchState} */
 	const b = (w.__bench = { fcp: null, lcp: null, lcpElement: null, picture: null, ready: null, idle: null, status: null, drawnAtIdle: null, drawn: [], longtasks: [], frames: null, active: null, rested: [], changes: 0, moves: null });
 	/** @param {Element | null | undefined} el */
 	const describe = (el) =>

@@ -27,8 +27,8 @@ function figures(lhr) {
 
 /**
  * Audits each path of `origin` `runs` times (interleaved); medians per path.
- * The origin's host is named "localhost" so that the pages' canonical links (localhost:4173
- * unless PUBLIC_SITE_URL is set) stay on the audited site's domain.
+ * The origin's host is named "localhost". The pages' canonical links name the address the bench
+ * builds for (build.js), another host, which Lighthouse's canonical audit accepts.
  * @param {string} origin e.g. http://127.0.0.1:40123
  * @param {string[]} paths
  * @param {number} runs

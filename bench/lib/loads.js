@@ -43,7 +43,7 @@ async function loadOnce(browser, target) {
 			dcl: m.dcl,
 			load: m.load,
 			longTasksDuringLoad: m.longtasks.length,
-			longTaskMsDuringLoad: m.longtasks.reduce((/** @type {number} */ s, /** @type {number[]} */ [, d]) => s + d, 0),
+			longTaskMsDuringLoad: m.longtasks.reduce((/** @type {number} */ s, /** @type {[number, number]} */ [, d]) => s + d, 0),
 			errors: errors.slice(0, 5)
 		};
 	} finally {

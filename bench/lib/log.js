@@ -1,6 +1,6 @@
 // Progress messages (stderr, so stdout holds only the tables) and the list of things found broken.
 
-/** Problems that mean something is broken (not slow): any of them makes the exit code 1. */
+/** Problems that mean something is broken (not slow): any of them makes the exit code 1. @type {string[]} */
 export const broken = [];
 
 /** @param {...unknown} parts */

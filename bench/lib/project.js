@@ -8,7 +8,7 @@ import { LIMITS } from '../../src/lib/content/limits.js';
 
 const CHAPTERS = 'src/content/chapters';
 
-/** 0 → "a", 25 → "z", 26 → "ba": a chapter's mark in the generated story. @param {number} n */
+/** 0 → "a", 25 → "z", 26 → "ba": a chapter's mark in the generated story. @param {number} n @returns {string} */
 const letters = (n) => (n >= 26 ? letters(Math.floor(n / 26)) : '') + String.fromCharCode(97 + (n % 26));
 
 /** @param {string} file */
@@ -55,7 +55,7 @@ export function generateScaleStory(dir, count) {
 	mkdirSync(folder);
 	const width = Math.max(3, String(count).length);
 	for (let i = 0; i < count; i++) {
-		const model = real[i % real.length];
+		const model = /** @type {(typeof real)[number]} */ (real[i % real.length]);
 		const data = structuredClone(asObject(model.data));
 		const slug = `scale-${String(i + 1).padStart(width, '0')}`;
 		data.slug = slug;
@@ -64,7 +64,7 @@ export function generateScaleStory(dir, count) {
 		// mark is letters, not a number: the editorial rules refuse figures no passage gives, and
 		// it keeps each field within its limit.
 		const mark = ` (${letters(i)})`;
-		const fit = (text, max) => `${String(text).slice(0, max - mark.length)}${mark}`;
+		const fit = (/** @type {unknown} */ text, /** @type {number} */ max) => `${String(text).slice(0, max - mark.length)}${mark}`;
 		data.title = fit(data.title, LIMITS.titleChars);
 		data.mapText = fit(data.mapText, LIMITS.mapTextChars);
 		if (data.description) data.description = fit(data.description, LIMITS.descriptionChars);

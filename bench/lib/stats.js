@@ -11,7 +11,8 @@ export function quantile(values, q) {
 	const pos = (xs.length - 1) * q;
 	const lo = Math.floor(pos);
 	const hi = Math.ceil(pos);
-	return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo);
+	const [a, b] = [/** @type {number} */ (xs[lo]), /** @type {number} */ (xs[hi])];
+	return a + (b - a) * (pos - lo);
 }
 
 /** @param {Array<number | null | undefined>} values */

@@ -128,9 +128,10 @@ describe('links in the built site', () => {
 	beforeAll(() => {
 		requireBuild();
 		files = siteFiles();
+		// The site's own origin: its address where the build names one; a preview build names none,
+		// and its share images are paths on whatever host serves it.
 		const canonical = tags(html('/index.html')).find((t) => t.name === 'link' && t.attrs.rel === 'canonical')?.attrs.href;
-		expect(canonical, 'index.html has a canonical URL').toBeTruthy();
-		origin = new URL(canonical!).origin;
+		origin = new URL(canonical ?? 'https://preview.invalid/').origin;
 		refs = files.filter((f) => f.endsWith('.html')).flatMap(refsIn);
 		for (const f of files.filter((f) => f.endsWith('/__data.json'))) refs.push(...pathsInCode(f, 'page data', readFileSync(join(BUILD, f), 'utf8')));
 		for (const f of files.filter((f) => f.endsWith('.css')))

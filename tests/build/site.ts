@@ -14,13 +14,13 @@ export function requireBuild(): void {
 	if (!existsSync(join(BUILD, 'index.html'))) throw new Error(`No production build in ${BUILD}: run \`npm run build\` first.`);
 }
 
-/** Every file under build/, as site paths ("/chapters/x/index.html"). */
-export function siteFiles(dir = BUILD): string[] {
+/** Every file under build/ (or another built site), as site paths ("/chapters/x/index.html"). */
+export function siteFiles(root = BUILD, dir = root): string[] {
 	const out: string[] = [];
 	for (const name of readdirSync(dir)) {
 		const full = join(dir, name);
-		if (statSync(full).isDirectory()) out.push(...siteFiles(full));
-		else out.push('/' + relative(BUILD, full).split(sep).join('/'));
+		if (statSync(full).isDirectory()) out.push(...siteFiles(root, full));
+		else out.push('/' + relative(root, full).split(sep).join('/'));
 	}
 	return out.sort();
 }

@@ -140,3 +140,24 @@ test('"Return to the story" brings back the chapter, its layers and the reader�
 	await mapIdle(page);
 	await expect(page.locator('#legend-panel button[data-layer="surveillance"]')).toHaveAttribute('aria-pressed', String(chapter.layers.includes('surveillance')));
 });
+
+test('a bare ?select= link (typed by hand, or shortened) switches the feature’s layer on and opens its card', async ({ page }) => {
+	const errors = watchErrors(page);
+	// The opening shows the first chapter's map, which has no thematic layer on.
+	expect(chapters[0]!.layers).not.toContain('enforcement');
+	await page.goto('/?select=merida-initiative');
+	const panel = page.getByRole('region', { name: 'Exploring the map' });
+	await expect(panel.getByRole('heading', { level: 3 })).toContainText('Mérida Initiative');
+	await mapIdle(page);
+	await expect(page.locator('#legend-panel button[data-layer="enforcement"]')).toHaveAttribute('aria-pressed', 'true');
+	// The address says what the reader sees: shared again, it opens the same view.
+	await expect(page).toHaveURL(/\/\?(?=.*layers=enforcement)(?=.*select=merida-initiative)/);
+	// A ?layers= that switches the layer off gives way to the selection.
+	await page.goto('/?layers=-enforcement&select=merida-initiative');
+	await expect(panel.getByRole('heading', { level: 3 })).toContainText('Mérida Initiative');
+	await expect(page.locator('#legend-panel button[data-layer="enforcement"]')).toHaveAttribute('aria-pressed', 'true');
+	// Returning to the story gives the chapter its own layers back.
+	await panel.getByRole('button', { name: 'Return to the story' }).click();
+	await expect(page.locator('#legend-panel button[data-layer="enforcement"]')).toHaveAttribute('aria-pressed', 'false');
+	expect(errors).toEqual([]);
+});

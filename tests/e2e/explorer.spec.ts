@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { parse } from 'yaml';
-import { distinctColours } from './helpers';
+import { chapterFiles, distinctColours } from './helpers';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const seeds = parse(read('seeds/sources.yaml')) as { id: string; file: string }[];
@@ -141,6 +141,15 @@ test.describe('without JavaScript', () => {
 		await page.goto('/programs/');
 		await expect(page.locator('main a[href^="/programs/"]').first()).toBeVisible();
 	});
+
+	test('“Explore on the map” is a plain link, and the folded chapters open', async ({ page }) => {
+		await page.goto('/places/tijuana/');
+		await expect(page.getByRole('link', { name: 'Explore on the map' })).toHaveAttribute('href', /\?select=tijuana$/);
+		await page.goto('/places/chiapas/');
+		const details = page.locator('section[aria-labelledby="chapters"] details');
+		await details.locator('summary').click();
+		await expect(details.locator('li a').first()).toBeVisible();
+	});
 });
 
 test('links into the explorer: chapter prose, the source reader and the 404 page', async ({ page }) => {
@@ -167,5 +176,40 @@ test('axe finds no violations on the explorer pages', async ({ page }) => {
 		const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
 		expect(results.violations.flatMap((v) => v.nodes.map((n) => `${path}: ${v.id} ${v.help}: ${n.target.join(' ')}`))).toEqual([]);
 		expect(results.passes.length, `${path}: axe ran its rules`).toBeGreaterThan(15);
+	}
+});
+
+test('a place page lists the chapters that name or highlight it first, and the ones whose frame merely takes it in apart, folded', async ({ page }) => {
+	await page.goto('/places/chiapas/');
+	const section = page.locator('section[aria-labelledby="chapters"]');
+	const main = section.locator(':scope > ul > li > a');
+	const framed = section.locator('details li a');
+	// The 1948 chapter is about the whole country: Chiapas is only inside its frame.
+	const first = chapterFiles()[0]!;
+	expect(first.places).not.toContain('chiapas');
+	await expect(main.filter({ hasText: first.title })).toHaveCount(0);
+	await expect(framed.filter({ hasText: first.title })).toHaveCount(1);
+	await expect(main.first()).toBeVisible();
+	for (const how of await section.locator(':scope > ul .explorer-list__how').allInnerTexts()) expect(how).not.toMatch(/frame takes it in|inside its map/);
+	await expect(framed.first()).toBeHidden();
+	await section.locator('details summary').click();
+	await expect(framed.first()).toBeVisible();
+});
+
+test('place and program pages link to the live map with the feature selected or the place framed', async ({ page }) => {
+	for (const [path, id, name] of [
+		['/programs/remain-in-mexico/', 'remain-in-mexico', 'Remain in Mexico'],
+		['/programs/merida-initiative/', 'merida-initiative', 'Mérida Initiative'],
+		['/places/tapachula/', 'tapachula', 'Tapachula']
+	] as const) {
+		await page.goto(path);
+		const link = page.getByRole('link', { name: 'Explore on the map' });
+		await expect(link).toBeVisible();
+		expect(await link.getAttribute('href')).toMatch(new RegExp(`^/(chapters/[a-z0-9-]+/)?\\?select=${id}$`));
+		// Next to the still map, where a reader looks for the live one.
+		expect(await link.evaluate((a) => !!a.closest('.explorer-map'))).toBe(true);
+		await link.click();
+		const panel = page.getByRole('region', { name: 'Exploring the map' });
+		await expect(panel.getByRole('heading', { level: 3 })).toContainText(name);
 	}
 });

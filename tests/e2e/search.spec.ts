@@ -177,6 +177,21 @@ test.describe('search', () => {
 		expect(requested).toContain('/search/index.json');
 	});
 
+	test('a result’s snippet shows the words that matched, never the page’s breadcrumb', async ({ page }) => {
+		for (const query of ['chiapas', 'remain in mexico', 'la 72']) {
+			await search(page, query);
+			const contexts = page.locator('[data-search-group="places"] .search-item__context');
+			expect(await contexts.count(), query).toBeGreaterThan(2);
+			for (const context of await contexts.allInnerTexts()) expect(context.trim(), query).not.toMatch(/^(…\s*)?Frontera\s·/);
+		}
+		// Tijuana's page says "in" near its top and "Remain in Mexico" further down: the snippet
+		// shows where the query's words stand together, marked.
+		await search(page, 'remain in mexico');
+		const tijuana = page.locator('[data-search-group="places"] .search-item').filter({ has: page.locator('a[href="/places/tijuana/"]') });
+		const marks = await tijuana.locator('.search-item__context mark').allInnerTexts();
+		expect(marks.join(' ')).toMatch(/Remain in Mexico/);
+	});
+
 	test('axe finds no violations on /search/ with results shown', async ({ page }) => {
 		await search(page, 'merida');
 		await expect(resultLinks(page, 'sources').first()).toBeVisible();

@@ -75,3 +75,37 @@ test('a source page opened at an unknown or hostile hash still reads normally', 
 	await expect(page.locator('mark.is-target')).toHaveCount(0);
 	expect(errors).toEqual([]);
 });
+
+test('on a phone, the “On the map:” links under a passage run on as words do, each comma beside its link', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/sources/open-letter-2018/');
+	const lists = page.locator('.on-map');
+	expect(await lists.count()).toBeGreaterThan(3);
+	const layout = await lists.evaluateAll((els) =>
+		els.map((list) => {
+			const top = (r: DOMRect | undefined) => Math.round(r?.top ?? NaN);
+			const links = [...list.querySelectorAll('a')];
+			const line = parseFloat(getComputedStyle(list).lineHeight);
+			// A name that wraps wraps as text: each of its boxes is one line, not a block across the column.
+			const tallest = Math.max(...links.flatMap((a) => [...a.getClientRects()].map((r) => r.height)));
+			const commas = links.slice(0, -1).map((a) => {
+				// The comma after a link: where it is drawn against the link's last line.
+				const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+				let node: Node | null;
+				while ((node = walker.nextNode())) if (a.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING && !a.contains(node) && node.textContent!.includes(',')) break;
+				const range = document.createRange();
+				const at = node!.textContent!.indexOf(',');
+				range.setStart(node!, at);
+				range.setEnd(node!, at + 1);
+				return top(range.getClientRects()[0]) - top([...a.getClientRects()].at(-1));
+			});
+			return { line, tallest, commas, lines: links.reduce((n, a) => n + a.getClientRects().length, 0) };
+		})
+	);
+	for (const [i, l] of layout.entries()) {
+		expect(l.tallest, `list ${i}: a link drawn as a block`).toBeLessThan(l.line * 1.5);
+		for (const offset of l.commas) expect(Math.abs(offset), `list ${i}: a comma on its own line`).toBeLessThanOrEqual(4);
+	}
+	// The passage with four features on the map, whose long names wrap.
+	expect(layout.some((l) => l.commas.length >= 3 && l.lines > 4)).toBe(true);
+});

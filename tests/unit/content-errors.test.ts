@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { bbox } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '$lib/content/errors';
+import { readJsonFile, readYamlFile, splitFrontmatter } from '$lib/content/frontmatter';
 import { LIMITS } from '$lib/content/limits';
+import { parseSources } from '$lib/sources/corpus';
 import { checkSeed, LOCK_FILE, type Fingerprint } from '$lib/sources/fingerprint';
 import { buildStory, type StoryInputs } from '$lib/story/build';
-import { CHAPTER_DIR, ROOT, realInputs, seedFiles } from './real-story';
+import { CHAPTER_DIR, PASSAGES_FILE, ROOT, readText, realInputs, realStory, seedFiles, sourcesYaml } from './real-story';
 
 const base = realInputs();
 const keys = Object.keys(base.chapters).sort();
@@ -55,6 +57,11 @@ const withRefresh = bodyEnd(TEXT, `Read on.[^${firstNote()}] ${REFRESH}`);
 const withTextarea = bodyEnd(TEXT, `<textarea>`);
 const title = /^title: /m;
 const titled = TEXT.replace(/^title: (.*)$/m, 'title: <b>$1</b>');
+
+/** YAML whose aliases nest nine deep: a few lines that expand to hundreds of millions of values. */
+const LAUGHS = ['lol0: &a0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `lol${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`)].join('\n');
+const laughing = TEXT.replace(/^(title: .*)$/m, `$1\n${LAUGHS}`);
+const ALIAS_MESSAGE = 'its aliases repeat their values more than 100 times, as a "billion laughs" attack does: write the values out, or use fewer aliases';
 
 function firstNote(): string {
 	return /\[\^([^\]]+)\]/.exec(TEXT)![1]!;
@@ -202,6 +209,24 @@ const cases: [name: string, run: () => unknown, message: string][] = [
 	]
 ];
 
+cases.push(
+	[
+		'chapter frontmatter whose aliases multiply without end, placed at the first alias',
+		build(withChapter(() => laughing)),
+		`${FILE}:${at(laughing, '*a0').line}:${at(laughing, '*a0').column}: frontmatter: ${ALIAS_MESSAGE}`
+	],
+	[
+		'a YAML content file whose aliases multiply without end',
+		() => readYamlFile(`${LAUGHS}\n`, PASSAGES_FILE),
+		`${PASSAGES_FILE}:${at(LAUGHS, '*a0').line}:${at(LAUGHS, '*a0').column}: (YAML): ${ALIAS_MESSAGE}`
+	],
+	[
+		'the sources’ metadata with aliases that multiply without end',
+		() => parseSources(`${LAUGHS}\n`, seedFiles()),
+		`seeds/sources.yaml:${at(LAUGHS, '*a0').line}:${at(LAUGHS, '*a0').column}: (YAML): ${ALIAS_MESSAGE}`
+	]
+);
+
 describe('content errors a journalist can read', () => {
 	it.each(cases)('%s', (_name, run, message) => {
 		expect(messageOf(run)).toBe(message);
@@ -224,5 +249,23 @@ describe('a seed file changed by one character', () => {
 		expect(messageOf(() => checkSeed(name, changed, lock))).toBe(
 			`seeds/${name}:${before.length}:${before.at(-1)!.length + 1}: (text): differs from the text recorded in ${LOCK_FILE} within characters ${block}–${block + 63}: the seeds are kept byte for byte; restore the file (git checkout seeds/${name}), or record a deliberate change with npm run seeds:lock`
 		);
+	});
+});
+
+describe('content files saved with a byte-order mark, as some Windows editors save UTF-8', () => {
+	const BOM = '\uFEFF';
+
+	it('builds a chapter that starts with the mark as the same chapter without it', () => {
+		const story = buildStory(withChapter((t) => BOM + t));
+		const plain = realStory();
+		expect(story.chapters[0]).toEqual(plain.chapters[0]);
+		expect(splitFrontmatter(BOM + TEXT, FILE).bodyLine).toBe(splitFrontmatter(TEXT, FILE).bodyLine);
+	});
+
+	it('reads YAML and JSON files that start with the mark', () => {
+		expect(readYamlFile(BOM + readText(PASSAGES_FILE), PASSAGES_FILE)).toEqual(readYamlFile(readText(PASSAGES_FILE), PASSAGES_FILE));
+		expect(parseSources(BOM + sourcesYaml(), seedFiles())).toEqual(parseSources(sourcesYaml(), seedFiles()));
+		const gazetteer = readText('geo/gazetteer.json');
+		expect(readJsonFile(BOM + gazetteer, 'geo/gazetteer.json')).toEqual(JSON.parse(gazetteer));
 	});
 });

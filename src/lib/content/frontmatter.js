@@ -1,7 +1,18 @@
-// The one frontmatter parser: the site build, the bench and the tests all split chapter files
-// here. Plain JavaScript (typed with JSDoc) so that Node scripts can import it as it is.
-import { isNode, parseDocument } from 'yaml';
+// The one frontmatter parser, and the one reader of YAML and JSON content files: the site build,
+// the geographic build, the bench and the tests all read them here. Plain JavaScript (typed with
+// JSDoc) so that Node scripts can import it as it is.
+import { isAlias, isNode, parseDocument, visit } from 'yaml';
 import { ContentError } from './errors.js';
+
+/** How many times aliases may repeat their values in one file: YAML's own default. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The text without a leading byte-order mark, which some Windows editors write at the start of
+ * UTF-8 files: it is invisible in the editor, so it must not change what the file means.
+ * @param {string} text
+ */
+export const withoutBom = (text) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)([\s\S]*)$/;
 
@@ -53,12 +64,64 @@ function parseYaml(yaml, file, field, firstLine = 1) {
 }
 
 /**
+ * The document's data. Aliases that multiply one another ("billion laughs") would take the build's
+ * memory: the parser stops them with a ReferenceError of its own, which becomes a ContentError
+ * placed at the first alias.
+ * @param {import('yaml').Document} doc
+ * @param {string} yaml
+ * @param {string} file
+ * @param {string} field
+ * @param {number} [firstLine]
+ * @returns {unknown}
+ */
+function toData(doc, yaml, file, field, firstLine = 1) {
+	try {
+		return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+	} catch (error) {
+		if (!(error instanceof ReferenceError)) throw error;
+		/** @type {number | undefined} */
+		let offset;
+		visit(doc, {
+			Alias(_key, node) {
+				if (isAlias(node) && node.range) offset = node.range[0];
+				return visit.BREAK;
+			}
+		});
+		const at = offset === undefined ? undefined : position(yaml, offset);
+		throw new ContentError(
+			file,
+			field,
+			`its aliases repeat their values more than ${MAX_ALIAS_COUNT} times, as a "billion laughs" attack does: write the values out, or use fewer aliases`,
+			at && at.line + firstLine - 1,
+			at?.column
+		);
+	}
+}
+
+/**
  * A whole YAML file's data, or a ContentError naming the file, line and column.
  * @param {string} text
  * @param {string} file
  * @returns {unknown}
  */
-export const readYamlFile = (text, file) => parseYaml(text, file, '(YAML)').toJS();
+export function readYamlFile(text, file) {
+	const yaml = withoutBom(text);
+	return toData(parseYaml(yaml, file, '(YAML)'), yaml, file, '(YAML)');
+}
+
+/**
+ * A whole JSON file's data, or a ContentError naming the file.
+ * @param {string} text
+ * @param {string} file
+ * @returns {unknown}
+ */
+export function readJsonFile(text, file) {
+	try {
+		return JSON.parse(withoutBom(text));
+	} catch (error) {
+		throw new ContentError(file, '(JSON)', `is not valid JSON: ${/** @type {Error} */ (error).message}`);
+	}
+}
 
 /**
  * Splits a Markdown file into its YAML frontmatter and its Markdown body.
@@ -67,14 +130,14 @@ export const readYamlFile = (text, file) => parseYaml(text, file, '(YAML)').toJS
  * @returns {Document}
  */
 export function splitFrontmatter(text, file) {
-	const match = FENCE.exec(text);
+	const match = FENCE.exec(withoutBom(text));
 	if (!match) throw new ContentError(file, 'frontmatter', 'the file must start with a --- fenced YAML block', 1, 1);
 	const yaml = match[1] ?? '';
 	// The YAML starts on the file's second line, after the opening fence.
 	const doc = parseYaml(yaml, file, 'frontmatter', 2);
 	const body = match[2] ?? '';
 	return {
-		data: doc.toJS(),
+		data: toData(doc, yaml, file, 'frontmatter', 2),
 		yaml,
 		body,
 		bodyLine: text.slice(0, text.length - body.length).split('\n').length,

@@ -53,6 +53,36 @@ describe('places', () => {
 		}
 	});
 
+	it('lists the chapters that name or highlight a place apart from those whose frame merely takes it in', () => {
+		const chiapas = explorer.place('chiapas')!;
+		const about = (slug: string) => {
+			const c = story.chapters.find((x) => x.slug === slug)!;
+			return c.view.highlight.includes('chiapas') || c.view.places.includes('chiapas') || c.html.includes('href="/places/chiapas/"');
+		};
+		// The 1948 chapter frames all of Mexico; it is not about Chiapas.
+		const first = story.chapters[0]!;
+		expect(chiapas.chapters.map((c) => c.slug)).not.toContain(first.slug);
+		expect(chiapas.framedIn.map((c) => c.slug)).toContain(first.slug);
+		expect(chiapas.chapters.length).toBeGreaterThan(0);
+		for (const c of chiapas.chapters) expect(about(c.slug), c.slug).toBe(true);
+		for (const c of chiapas.framedIn) expect(about(c.slug), c.slug).toBe(false);
+		// A chapter that names it in its prose only is among the first.
+		const named = story.chapters.find((c) => !c.view.places.includes('chiapas') && !c.view.highlight.includes('chiapas') && c.html.includes('href="/places/chiapas/"'));
+		if (named) expect(chiapas.chapters.find((c) => c.slug === named.slug)?.how).toBe('named in its text');
+	});
+
+	it('links a place the live map knows, and every program, to the story with it selected', () => {
+		const known = new Set(story.places.map((p) => p.id));
+		for (const place of story.gazetteer) {
+			const page = explorer.place(place.id)!;
+			expect(page.explore, place.id).toEqual(known.has(place.id) ? expect.stringMatching(new RegExp(`^/(chapters/[a-z0-9-]+/)?\\?select=${place.id}$`)) : undefined);
+		}
+		const mpp = explorer.program('remain-in-mexico')!;
+		const highlighting = story.chapters.find((c) => c.view.highlight.includes('remain-in-mexico'))!;
+		expect(mpp.explore).toBe(`/chapters/${highlighting.slug}/?select=remain-in-mexico`);
+		for (const p of allPrograms) expect(explorer.program(p.id)!.explore).toMatch(new RegExp(`\\?select=${p.id}$`));
+	});
+
 	it('finds the features in or at a place: placed at it, covering it, or inside a region', () => {
 		const at = (id: string) => explorer.place(id)!.features.map((f) => `${f.id}:${f.how}`);
 		expect(at('la-72')).toContain('la-72-shelter:placed at it');

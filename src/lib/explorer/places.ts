@@ -6,6 +6,8 @@ import type { Place, PlaceKind } from '$lib/geo/gazetteer';
 import { labelRef } from '$lib/labels/labels';
 import type { MapView } from '$lib/map/types';
 import type { Story } from '$lib/story/build';
+import { placeHref } from '$lib/story/render';
+import { exploreHref } from '$lib/url/query';
 import { frame, inBox, overlaps, pointIn } from './geometry';
 import type { SourceNaming } from './matching';
 import type { ChapterLink, ThemeFeature } from './programs';
@@ -59,7 +61,12 @@ export interface PlacePage {
 	view: MapView;
 	/** The features its still map draws: those in or at it, but national measures (all of Mexico). */
 	mapFeatures: string[];
+	/** The chapters that name or highlight it. */
 	chapters: ChapterLink[];
+	/** The chapters whose map's frame takes it in without naming or highlighting it. */
+	framedIn: ChapterLink[];
+	/** The story opened on the live map with the place selected, where the live map knows it. */
+	explore?: string;
 	/** The paragraphs of each source that name it. */
 	sources: SourceNaming[];
 	features: FeatureAt[];
@@ -79,18 +86,27 @@ export function placeGroups(gazetteer: readonly Place[], namings: ReadonlyMap<st
 	})).filter((g) => g.places.length);
 }
 
-/** The chapters that frame or highlight a place, or whose camera frame holds it. */
-export function chaptersFor(story: Story, place: Place): ChapterLink[] {
-	return story.chapters.flatMap(({ slug, title, view }) => {
+/**
+ * The chapters that show a place: those that name it (in their map's places or their text) or
+ * highlight it, and apart, those whose camera frame merely takes it in. A chapter about all of
+ * Mexico frames every state without being about any of them.
+ */
+export function chaptersFor(story: Story, place: Place): { chapters: ChapterLink[]; framedIn: ChapterLink[] } {
+	const chapters: ChapterLink[] = [];
+	const framedIn: ChapterLink[] = [];
+	const link = `href="${placeHref(place.id)}"`;
+	for (const { slug, title, view, html } of story.chapters) {
 		const how = view.highlight.includes(place.id)
 			? 'highlighted on its map'
 			: view.places.includes(place.id)
 				? 'one of the places its map is framed on'
-				: inBox(place.coordinates, view.bounds)
-					? 'inside its map’s frame'
+				: html.includes(link)
+					? 'named in its text'
 					: undefined;
-		return how ? [{ slug, title, how }] : [];
-	});
+		if (how) chapters.push({ slug, title, how });
+		else if (inBox(place.coordinates, view.bounds)) framedIn.push({ slug, title, how: 'inside its map’s frame' });
+	}
+	return { chapters, framedIn };
 }
 
 /**
@@ -132,10 +148,14 @@ export function placePage(
 		bounds,
 		view: { bounds, maxZoom: 8, layers: ['borders', ...layers], highlight: [place.id], places: [place.id], labels: { highlight: [labelRef(place)], shown: [] } },
 		mapFeatures: drawn.map((f) => f.props.id),
-		chapters: chaptersFor(story, place),
+		...chaptersFor(story, place),
 		sources: namings.get(place.id) ?? [],
 		features: at
 	};
+	if (story.places.some((p) => p.id === place.id)) {
+		const about = page.chapters.find((c) => c.how === 'highlighted on its map') ?? page.chapters[0];
+		page.explore = exploreHref(place.id, about?.slug);
+	}
 	const within = regions.get(place.within)?.properties?.name;
 	if (!region && typeof within === 'string') page.within = within;
 	return page;

@@ -10,6 +10,7 @@ import { attribution } from '$lib/sources/corpus';
 import { passageHref } from '$lib/sources/passages';
 import type { Story } from '$lib/story/build';
 import type { PassageView } from '$lib/story/types';
+import { exploreHref } from '$lib/url/query';
 import { boxesMeet, frame } from './geometry';
 import { bbox } from '@turf/turf';
 
@@ -71,6 +72,8 @@ export interface ProgramPage {
 	view: MapView;
 	passages: PassageView[];
 	chapters: ChapterLink[];
+	/** The story opened on the live map with the feature selected. */
+	explore: string;
 }
 
 const summary = ({ props }: ThemeFeature, latest: string): ProgramSummary => {
@@ -111,6 +114,7 @@ export function chaptersShowing(story: Story, f: ThemeFeature): ChapterLink[] {
 export function programPage(story: Story, f: ThemeFeature, places: ReadonlyMap<string, Place>): ProgramPage {
 	const { props } = f;
 	const bounds = frame([f.feature]);
+	const chapters = chaptersShowing(story, f);
 	const page: ProgramPage = {
 		id: props.id,
 		name: props.name,
@@ -130,7 +134,8 @@ export function programPage(story: Story, f: ThemeFeature, places: ReadonlyMap<s
 			labels: { highlight: [], shown: props.place ? [props.place] : [] }
 		},
 		passages: props.passages.map((id) => passageView(story, id)),
-		chapters: chaptersShowing(story, f)
+		chapters,
+		explore: exploreHref(props.id, (chapters.find((c) => c.how === 'highlighted on its map') ?? chapters[0])?.slug)
 	};
 	for (const key of ['dateBasis', 'status', 'figures', 'extent'] as const) if (props[key]) page[key] = props[key];
 	const place = props.place ? places.get(props.place) : undefined;

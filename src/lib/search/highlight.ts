@@ -58,13 +58,33 @@ export function pieces(text: string, ranges: [number, number][]): Piece[] {
 }
 
 /**
- * A passage of the text around its first match, about `length` characters cut at spaces, with
- * the matching words marked and "…" where it is cut. The text of the whole document when
- * nothing matches in it (a match in the title, say), cut the same way.
+ * Where the snippet starts its marks: the match followed, within the part of the snippet after
+ * it, by the most different words of the query ("Remain in Mexico" rather than an "in" on its
+ * own), the earliest of those.
+ */
+function bestMatch(text: string, ranges: [number, number][], reach: number): number {
+	let best = 0;
+	let bestWords = 0;
+	for (const [i, [start]] of ranges.entries()) {
+		const words = new Set<string>();
+		for (const [s, e] of ranges.slice(i)) {
+			if (e > start + reach) break;
+			words.add(fold(text.slice(s, e)));
+		}
+		if (words.size > bestWords) [best, bestWords] = [start, words.size];
+	}
+	return best;
+}
+
+/**
+ * A passage of the text around the place where the query matches best (bestMatch), about
+ * `length` characters cut at spaces, with the matching words marked and "…" where it is cut.
+ * The start of the document when nothing matches in its text (a match in the title, say), cut
+ * the same way.
  */
 export function snippet(text: string, terms: string[], length = 220): { pieces: Piece[]; first: number } {
 	const ranges = matchRanges(text, terms);
-	const first = ranges[0]?.[0] ?? 0;
+	const first = bestMatch(text, ranges, length - Math.round(length / 3));
 	let start = Math.max(0, first - Math.round(length / 3));
 	let end = Math.min(text.length, start + length);
 	start = Math.max(0, Math.min(start, end - length));

@@ -30,15 +30,15 @@ export function htmlText(html) {
 }
 
 /**
- * The title and reading text of a built page: its <h1> and its <main>, or null when it has
- * neither (a redirect page, say).
+ * The title and reading text of a built page: its <h1> and what follows it in its <main>, or null
+ * when it has neither (a redirect page, say). What comes before the heading is the breadcrumb,
+ * which every page has and no reader searches for.
  * @param {string} page the whole HTML document
  * @returns {{ title: string, text: string } | null}
  */
 export function pageText(page) {
 	const main = /<main\b[^>]*>([\s\S]*?)<\/main\s*>/i.exec(page)?.[1];
-	const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(main ?? page)?.[1];
-	if (main === undefined || h1 === undefined) return null;
-	const title = htmlText(h1);
-	return { title, text: htmlText(main.replace(/<h1\b[^>]*>[\s\S]*?<\/h1\s*>/i, ' ')) };
+	const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(main ?? '');
+	if (main === undefined || !h1) return null;
+	return { title: htmlText(h1[1] ?? ''), text: htmlText(main.slice(h1.index + h1[0].length)) };
 }

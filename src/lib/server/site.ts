@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { ContentError } from '$lib/content/errors';
-import { readYamlFile } from '$lib/content/frontmatter';
+import { readJsonFile, readYamlFile } from '$lib/content/frontmatter';
 import { checkText } from '$lib/content/text';
 import type { StaticMapData } from '$lib/map/staticmap.server';
 import { checkSeed, type Fingerprint } from '$lib/sources/fingerprint';
@@ -52,11 +52,7 @@ function readJson(files: Record<string, string>, path: string, missing = 'run np
 	const text = files[path];
 	if (text === undefined) throw new ContentError(file, '(file)', `is missing: ${missing}`);
 	checkText(text, file);
-	try {
-		return JSON.parse(text);
-	} catch (error) {
-		throw new ContentError(file, '(JSON)', `is not valid JSON: ${(error as Error).message}`);
-	}
+	return readJsonFile(text, file);
 }
 
 /** A content file's text, checked for its encoding. */

@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { ContentError } from '$lib/content/errors';
+import { readYamlFile } from '$lib/content/frontmatter';
 import { SLUG } from '$lib/content/dates';
 import { dateProblem } from '$lib/content/dates';
 
@@ -47,7 +47,7 @@ const FIELDS = ['id', 'file', 'title', 'outlet', 'authors', 'date', 'dateLabel',
  * Throws a ContentError naming the entry and field at the first problem.
  */
 export function parseSources(yamlText: string, files: Record<string, string>, file = 'seeds/sources.yaml'): Source[] {
-	const raw: unknown = parse(yamlText);
+	const raw = readYamlFile(yamlText, file);
 	if (!Array.isArray(raw)) throw new ContentError(file, '(root)', 'must be a list of sources');
 	const ids = new Set<string>();
 	return raw.map((entry: unknown, i) => {

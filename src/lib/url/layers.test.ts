@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLayers, toggleLayer, visibleLayers, withLayers } from './layers';
+import { layersWith, parseLayers, toggleLayer, visibleLayers, withLayers } from './layers';
 
 const known = new Set(['enforcement', 'surveillance', 'refuge', 'route']);
 
@@ -55,5 +55,26 @@ describe('toggleLayer and visibleLayers', () => {
 	it('keeps a reader’s choice when the chapter changes', () => {
 		const overrides = toggleLayer('refuge', chapter, { on: [], off: [] });
 		expect(visibleLayers(['route'], overrides)).toEqual(['route', 'refuge']);
+	});
+});
+
+describe('layersWith', () => {
+	const chapter = ['borders'];
+
+	it('switches on the layer of a selected feature, and the address says so', () => {
+		const on = layersWith('enforcement', chapter, { on: [], off: [] });
+		expect(visibleLayers(chapter, on)).toEqual(['borders', 'enforcement']);
+		expect(withLayers('?select=merida-initiative', on)).toBe('?select=merida-initiative&layers=enforcement');
+	});
+
+	it('overrules a ?layers= that switched it off, keeping the reader’s other choices', () => {
+		const overrides = { on: ['refuge'], off: ['enforcement'] };
+		expect(layersWith('enforcement', ['enforcement'], overrides)).toEqual({ on: ['refuge'], off: [] });
+	});
+
+	it('changes nothing when the layer is already visible', () => {
+		const overrides = { on: ['refuge'], off: [] };
+		expect(layersWith('refuge', chapter, overrides)).toBe(overrides);
+		expect(layersWith('borders', chapter, overrides)).toBe(overrides);
 	});
 });

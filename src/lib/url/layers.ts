@@ -1,7 +1,9 @@
 /**
  * The reader's layer choices, kept in the query string as `?layers=refuge,-surveillance`:
  * a name switches a layer on, a name with a leading minus switches it off, whatever the
- * chapter would show. Layers the reader has not touched follow the story.
+ * chapter would show. Layers the reader has not touched follow the story. A selected feature
+ * (`?select=`, or a selection made on the map) is always shown: its layer is switched on as if
+ * the reader had, and the address then says so (`layersWith`).
  */
 export interface LayerOverrides {
 	on: string[];
@@ -58,4 +60,9 @@ export function toggleLayer(id: string, chapterLayers: readonly string[], overri
 	if (visible) return { on, off: [...off, id].sort() };
 	if (byDefault) return { on, off };
 	return { on: [...on, id].sort(), off };
+}
+
+/** The overrides with one layer visible: unchanged when it already is, else the reader's switch. */
+export function layersWith(id: string, chapterLayers: readonly string[], overrides: LayerOverrides): LayerOverrides {
+	return visibleLayers(chapterLayers, overrides).includes(id) ? overrides : toggleLayer(id, chapterLayers, overrides);
 }

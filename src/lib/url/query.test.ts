@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSelect, parseYear, withParam } from './query';
+import { exploreHref, parseSelect, parseYear, withParam } from './query';
 
 describe('?select=', () => {
 	const known = new Set(['remain-in-mexico', 'tijuana']);
@@ -27,5 +27,13 @@ describe('withParam', () => {
 		expect(withParam('?layers=refuge&select=tijuana', 'select', null)).toBe('?layers=refuge');
 		expect(withParam('?select=tijuana', 'select', null)).toBe('');
 		expect(withParam('', 'year', '2018')).toBe('?year=2018');
+	});
+});
+
+describe('exploreHref', () => {
+	it('opens the story at a chapter, or at its top, with the id selected, and reads back', () => {
+		expect(exploreHref('remain-in-mexico', 'remain-in-mexico')).toBe('/chapters/remain-in-mexico/?select=remain-in-mexico');
+		expect(exploreHref('tapachula')).toBe('/?select=tapachula');
+		expect(parseSelect(new URL(exploreHref('tapachula'), 'http://x').search, new Set(['tapachula']))).toBe('tapachula');
 	});
 });

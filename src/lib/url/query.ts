@@ -26,3 +26,11 @@ export function withParam(search: string, name: string, value: string | null): s
 	const text = params.toString().replace(/%2C/g, ',');
 	return text ? `?${text}` : '';
 }
+
+/**
+ * A link into the story's live map with a feature or place selected (explore mode, its card open),
+ * opened at a chapter about it when there is one: where "Return to the story" then leads.
+ */
+export function exploreHref(id: string, chapter?: string): string {
+	return `${chapter ? `/chapters/${chapter}/` : '/'}?select=${encodeURIComponent(id)}`;
+}

@@ -2,7 +2,7 @@
 // the editors place them), the gazetteer (where places are) and Natural Earth's admin-1 label
 // points (where states are named) become labels.geojson, the one file both the live map and the
 // pictures drawn at build label the map from.
-import { LABEL_LANGUAGES, PLACE_LABEL_KINDS, labelProblem } from '../src/lib/labels/entries.js';
+import { LABEL_LANGUAGES, PLACE_LABEL_KINDS, labelProblem } from '../../src/lib/labels/entries.js';
 
 /**
  * Sort keys: lower is placed first, so it wins when two labels compete for room. Countries
