@@ -18,7 +18,7 @@ export async function buildFloorMap() {
 		base: '/floor-map/',
 		configFile: false,
 		logLevel: 'warn',
-		build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 }
+		build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000, target: 'es2022' }
 	});
 	return outDir;
 }
@@ -41,7 +41,7 @@ export function makeFloors(name, siteDir, pages, floorMapDir) {
 		mkdirSync(join(dir, page), { recursive: true });
 		writeFileSync(join(dir, page, 'index.html'), textOnly(html));
 	}
-	for (const linked of ['_app', 'maps', 'favicon.svg']) if (existsSync(join(siteDir, linked))) symlinkSync(join(siteDir, linked), join(dir, linked));
+	for (const linked of ['_app', 'maps', 'fonts', 'favicon.svg']) if (existsSync(join(siteDir, linked))) symlinkSync(join(siteDir, linked), join(dir, linked));
 	cpSync(floorMapDir, join(dir, 'floor-map'), { recursive: true });
 	return dir;
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject } from '../../scripts/project-copy.js';
+import { copyProject } from '../../tools/project-copy.js';
 import { BUILD, requireBuild, siteFiles, tags, type Tag } from './site';
 
 const ADDRESS = 'https://frontera.example.org';

@@ -32,7 +32,7 @@ test('keyboard only: skip link, contents, chapter links, layer toggles and explo
 	await mapIdle(page, next.slug);
 
 	// Layer toggles are buttons with their state exposed.
-	const layersButton = page.getByRole('button', { name: 'Layers' });
+	const layersButton = page.getByRole('button', { name: /^Layers/ });
 	if ((await layersButton.getAttribute('aria-expanded')) === 'false') {
 		await layersButton.focus();
 		await page.keyboard.press('Enter');
@@ -73,7 +73,7 @@ test('reduced motion: the camera jumps, and the visible switch overrides it both
 	await mapIdle(page, chapters[1]!.slug);
 	await expect(page.locator('.map-canvas')).toHaveAttribute('data-camera-duration', '0');
 
-	const layersButton = page.getByRole('button', { name: 'Layers' });
+	const layersButton = page.getByRole('button', { name: /^Layers/ });
 	if ((await layersButton.getAttribute('aria-expanded')) === 'false') await layersButton.click();
 	const motion = page.getByRole('checkbox', { name: /reduce motion/i });
 	await expect(motion).toBeChecked();

@@ -100,11 +100,12 @@ for (const [layout, viewport] of [
 		test.use({ viewport });
 
 		test('the map names what the chapter highlights or names; names overlap nothing; no panel covers the framed area; the key lists the layers on', async ({ page }) => {
-			test.setTimeout(240_000);
+			// Fourteen fresh loads with software WebGL: on a busy machine one can take most of a minute.
+			test.setTimeout(600_000);
 			const problems: string[] = [];
 			for (const chapter of chapters) {
 				await page.goto(`/chapters/${chapter.slug}/`);
-				await mapIdle(page, chapter.slug);
+				await mapIdle(page, chapter.slug, 60_000);
 				const names = await written(page);
 				const refs = new Set(names.map((n) => byId.get(n.id)!.ref));
 				for (const ref of await required(page, chapter.slug, chapter.highlight)) if (!refs.has(ref)) problems.push(`${chapter.slug}: no name for ${ref}`);
@@ -133,18 +134,21 @@ for (const [layout, viewport] of [
 test('the boxes the names are checked by hold the letters the map drew', async ({ page }) => {
 	// The names' colours are used by nothing else on the map but the place dots (src/lib/labels/style.ts),
 	// so pixels of those colours are the names' ink: every box must hold some, and nearly all of it
-	// must lie within a box.
+	// must lie within a box. The panels over the map (the key, the controls) have their own text and
+	// are left out.
 	const chapter = chapters.find((c) => c.slug === 'frontera-sur') ?? chapters[3]!;
 	await page.goto(`/chapters/${chapter.slug}/`);
 	await mapIdle(page, chapter.slug);
 	const names = await written(page);
 	expect(names.length).toBeGreaterThan(4);
 	const canvas = page.locator(`${MAP_CONTAINER} canvas`);
+	const covered = (await panels(page)).map((p) => p.box);
 	const drawn = await screenshotPixels(canvas);
 	const inks = Object.values(LABEL_CLASSES).map(({ color }) => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)));
 	const scale = drawn.width / (await canvas.evaluate((c) => c.clientWidth));
-	// Small letters are drawn lighter than their colour at their cores: near (within 80) counts as the
-	// names' ink inside a box; only close (within 40) counts against the boxes outside them.
+	// Small letters are drawn lighter than their colour at their cores: near (within 100) counts as the
+	// names' ink inside a box; only close (within 25) counts in the share outside them, since the
+	// smoothed edges of the layers' lines over their fills come within 40 of the highlight and sea inks.
 	const distance = (i: number) => Math.min(...inks.map(([r, g, b]) => Math.abs(drawn.data[i]! - r!) + Math.abs(drawn.data[i + 1]! - g!) + Math.abs(drawn.data[i + 2]! - b!)));
 	let inside = 0;
 	let outside = 0;
@@ -152,15 +156,16 @@ test('the boxes the names are checked by hold the letters the map drew', async (
 	for (let py = 0; py < drawn.height; py++)
 		for (let px = 0; px < drawn.width; px++) {
 			const d = distance((py * drawn.width + px) * 4);
-			if (d >= 80) continue;
+			if (d >= 100) continue;
 			const [x, y] = [px / scale, py / scale];
+			if (covered.some(([l, t, r, b]) => x >= l && x <= r && y >= t && y <= b)) continue;
 			const k = names.findIndex((n) => x >= n.box[0] - 1 && x <= n.box[2] + 1 && y >= n.box[1] - 1 && y <= n.box[3] + 1);
 			if (k !== -1) {
 				perBox[k]!++;
-				if (d < 40) inside++;
-			} else if (d < 40) outside++;
+				if (d < 25) inside++;
+			} else if (d < 25) outside++;
 		}
-	for (const [k, n] of names.entries()) expect(perBox[k], `ink in the box of ${n.id}`).toBeGreaterThan(3);
+	for (const [k, n] of names.entries()) expect(perBox[k], `ink in the box of ${n.id}`).toBeGreaterThan(2);
 	// The place dots share the darkest ink; everything else of it is in the boxes.
 	expect(outside / (inside + outside)).toBeLessThan(0.2);
 });

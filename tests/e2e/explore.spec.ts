@@ -101,7 +101,7 @@ for (const viewport of [
 		await expect(page.locator(MAP_CONTAINER)).toHaveAttribute(A.frame, /\d/);
 		expect(overlaps(await rect(panel), await framed(page)), 'explore panel over the framed feature').toBe(false);
 
-		const layers = page.getByRole('button', { name: 'Layers' });
+		const layers = page.getByRole('button', { name: /^Layers/ });
 		if ((await layers.getAttribute('aria-expanded')) === 'false') await layers.click();
 		const legend = page.locator('#legend-panel');
 		await expect(legend).toBeVisible();
@@ -129,7 +129,7 @@ test('"Return to the story" brings back the chapter, its layers and the readerâ€
 	const scrollY = await page.evaluate(() => window.scrollY);
 	const url = page.url();
 	await page.getByRole('button', { name: /^Explore/ }).click();
-	const layers = page.getByRole('button', { name: 'Layers' });
+	const layers = page.getByRole('button', { name: /^Layers/ });
 	if ((await layers.getAttribute('aria-expanded')) === 'false') await layers.click();
 	await page.locator('#legend-panel button[data-layer="surveillance"]').click();
 	await expect(page).toHaveURL(/layers=surveillance/);

@@ -15,9 +15,9 @@ export async function hydrated(page: Page): Promise<void> {
 }
 
 /** Waits until the map has drawn the current view, or the view of a given chapter. */
-export async function mapIdle(page: Page, slug?: string): Promise<void> {
+export async function mapIdle(page: Page, slug?: string, timeout = 30_000): Promise<void> {
 	const drawn = slug ? `[${A.drawn}="${slug}"]` : '';
-	await expect(page.locator(`${MAP_CONTAINER}[${A.status}="ready"][${A.idle}="true"]${drawn}`)).toBeAttached({ timeout: 30_000 });
+	await expect(page.locator(`${MAP_CONTAINER}[${A.status}="ready"][${A.idle}="true"]${drawn}`)).toBeAttached({ timeout });
 }
 
 /** A number the map reports on its container (contract.js): camera moves, layer writes… */
@@ -32,6 +32,24 @@ export async function mapExtent(page: Page): Promise<[number, number, number, nu
 
 export async function screenshotPixels(target: Locator): Promise<PNG> {
 	return PNG.sync.read(await target.screenshot({ animations: 'disabled' }));
+}
+
+/**
+ * The map as drawn, without the panels over it (the key, the controls, the layer panel: whatever
+ * says `data-covers-map`), which are hidden for the moment of the screenshot and take no part in
+ * the layout, so the map does not move.
+ */
+export async function mapPixels(page: Page): Promise<PNG> {
+	const hide = (hidden: boolean) =>
+		page.evaluate((h) => {
+			for (const el of document.querySelectorAll<HTMLElement>('[data-covers-map]')) el.style.visibility = h ? 'hidden' : '';
+		}, hidden);
+	await hide(true);
+	try {
+		return await screenshotPixels(page.locator(`${MAP_CONTAINER} canvas`));
+	} finally {
+		await hide(false);
+	}
 }
 
 /**

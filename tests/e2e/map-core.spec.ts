@@ -9,7 +9,7 @@ import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { expect, test, type Page } from '@playwright/test';
 import { MAP_PICTURE_TIMING } from '../../src/lib/map/contract.js';
-import { changedFraction, chapterFiles, distinctColours, mapCount, mapExtent, mapIdle, screenshotPixels, scrollToChapter } from './helpers';
+import { changedFraction, chapterFiles, hydrated, distinctColours, mapCount, mapExtent, mapIdle, screenshotPixels, scrollToChapter } from './helpers';
 
 const chapters = chapterFiles();
 const GEO = new URL('../../geo/', import.meta.url);
@@ -65,7 +65,7 @@ test('a layer toggle changes the map, not the camera', async ({ page }) => {
 	const chapter = chapters[2]!;
 	await page.goto(`/chapters/${chapter.slug}/`);
 	await mapIdle(page, chapter.slug);
-	const layers = page.getByRole('button', { name: 'Layers' });
+	const layers = page.getByRole('button', { name: /^Layers/ });
 	if ((await layers.getAttribute('aria-expanded')) === 'false') await layers.click();
 	await mapIdle(page, chapter.slug);
 	await settle(page);
@@ -85,7 +85,7 @@ test('in explore mode a layer toggle changes the map', async ({ page }) => {
 	await settle(page);
 	const canvas = page.locator('.map-canvas canvas');
 	const before = await screenshotPixels(canvas);
-	const layers = page.getByRole('button', { name: 'Layers' });
+	const layers = page.getByRole('button', { name: /^Layers/ });
 	if ((await layers.getAttribute('aria-expanded')) === 'false') await layers.click();
 	const toggle = page.locator('#legend-panel button[data-layer="enforcement"]');
 	await toggle.click();
@@ -141,6 +141,8 @@ test('before the live map, the panel shows the chapter’s picture; the live map
 	await expect(picture).toBeVisible();
 	await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 	await expect(page.locator('.map-canvas')).not.toHaveAttribute('data-map-status', 'ready');
+	// Once the page has hydrated (and opened its chapter), not while it jumps there.
+	await hydrated(page);
 	const panel = page.locator('.map-panel');
 	expect(distinctColours(await screenshotPixels(panel))).toBeGreaterThan(8);
 	expect(await picture.evaluate((img: HTMLImageElement) => img.currentSrc)).toContain(`/${chapter.slug}.webp`);
@@ -168,7 +170,7 @@ test('the year control shows what was in force that year, in the map and the add
 	await settle(page);
 	const canvas = page.locator('.map-canvas canvas');
 	const all = await screenshotPixels(canvas);
-	const layers = page.getByRole('button', { name: 'Layers' });
+	const layers = page.getByRole('button', { name: /^Layers/ });
 	const legend = async (open: boolean) => {
 		if ((await layers.getAttribute('aria-expanded')) !== String(open)) await layers.click();
 		await mapIdle(page, chapter.slug);

@@ -14,7 +14,7 @@ const SOURCE = 'kpbs-2018';
 
 /** Opens the legend if it is closed (it starts open only on very wide screens). */
 async function openLegend(page: Page): Promise<void> {
-	const button = page.getByRole('button', { name: 'Layers' });
+	const button = page.getByRole('button', { name: /^Layers/ });
 	if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 	await expect(page.locator('#legend-panel')).toBeVisible();
 }

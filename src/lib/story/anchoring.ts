@@ -1,9 +1,12 @@
 /**
- * Keeps the text in view where it is when a chapter above it changes height, in engines without
- * CSS scroll anchoring (WebKit). A chapter off screen is laid out only as the reader nears it
- * (content-visibility), at its real height instead of its placeholder's: without anchoring, a
- * deep link's chapter slid hundreds of pixels up out of view as the chapter above it was laid
- * out, and scrolling up made the text jump. Chromium and Firefox anchor the scroll themselves.
+ * Keeps the text in view where it is when a chapter above it changes height, in every engine. A
+ * chapter off screen is laid out only as the reader nears it (content-visibility), at its real
+ * height instead of its placeholder's: without anchoring, a deep link's chapter slid hundreds of
+ * pixels out of view as the chapter above it was laid out, and scrolling up made the text jump.
+ * WebKit has no CSS scroll anchoring, and Chromium's is not enough: on a phone, where the map is
+ * pinned above the text, it let a deep link land on the chapter before (its anchor can fall in
+ * the pinned map, which does not move). So the page turns the browser's own off
+ * (`overflow-anchor: none`, global.css) and anchors the text here, the same way everywhere.
  *
  * As they do, it anchors on the text in view: the first chapter that begins on screen (else the
  * one the screen is in). Where the reader or the page scrolls, its place is noted; where a
@@ -11,7 +14,7 @@
  * stops watching.
  */
 export function keepTextInPlace(sections: HTMLElement[]): () => void {
-	if (typeof ResizeObserver !== 'function' || CSS.supports('overflow-anchor', 'auto')) return () => {};
+	if (typeof ResizeObserver !== 'function') return () => {};
 	/** The anchor and where it lies in the page (not on screen: the reader may scroll meanwhile). */
 	let anchor: { section: HTMLElement; y: number } | null = null;
 	const pageY = (el: HTMLElement) => el.getBoundingClientRect().top + window.scrollY;
