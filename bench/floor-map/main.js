@@ -9,7 +9,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import layerList from '../../src/lib/layers/layers.json';
 import { BASEMAP } from '../../src/lib/map/palette';
-import { fontStack, fontUrl, LABEL_FACE_IDS } from '../../src/lib/labels/fonts';
+import { styleFontFaces } from '../../src/lib/labels/fonts';
 import { labelFeatures, labelOrder } from '../../src/lib/labels/layout';
 import { labelLayers, nameFeatures, PLACE_KINDS } from '../../src/lib/labels/style';
 
@@ -50,7 +50,7 @@ function namesAt(zoom) {
 /** @type {import('maplibre-gl').StyleSpecification} */
 const style = /** @type {any} */ ({
 	version: 8,
-	'font-faces': Object.fromEntries(LABEL_FACE_IDS.map((face) => [fontStack(face), fontUrl(face)])),
+	'font-faces': styleFontFaces(),
 	sources: {
 		...Object.fromEntries(Object.keys(urls).filter((id) => id !== 'labels').map((id) => [id, { type: 'geojson', data: urls[id] }])),
 		places: { type: 'geojson', data: urls.labels },

@@ -25,6 +25,9 @@ export const fontStack = (face: LabelFace) => `Frontera ${face}`;
 /** Where the site serves a face (src/routes/fonts/[face].woff2). */
 export const fontUrl = (face: LabelFace) => `/fonts/${face}.woff2`;
 
+/** A style's `font-faces`: each face's name, to the address the site serves it at. */
+export const styleFontFaces = () => Object.fromEntries(LABEL_FACE_IDS.map((face) => [fontStack(face), fontUrl(face)]));
+
 /** The package file a face is cut from. */
 export const fontSource = (face: LabelFace) => {
 	const { weight, style } = LABEL_FACES[face];

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYERS } from '$lib/layers/registry';
-import { LABEL_FACE_IDS, fontStack, fontUrl } from '$lib/labels/fonts';
+import { styleFontFaces } from '$lib/labels/fonts';
 import { labelLayers, type LabelSets } from '$lib/labels/style';
 import { BASEMAP } from './palette';
 
@@ -55,7 +55,7 @@ export function buildStyle(urls: DataUrls, { visible = [], labels }: StyleOption
 	return {
 		version: 8,
 		name: 'Frontera',
-		'font-faces': Object.fromEntries(LABEL_FACE_IDS.map((face) => [fontStack(face), fontUrl(face)])),
+		'font-faces': styleFontFaces(),
 		sources: {
 			countries: { type: 'geojson', data: url('countries.geojson'), promoteId: 'id' },
 			states: { type: 'geojson', data: url('states.geojson'), promoteId: 'id' },
