@@ -47,7 +47,7 @@ describe('the kicker of every kind of page', () => {
 		['places/index.html', 'Frontera · Places'],
 		['places/tijuana/index.html', 'Frontera · Places · Tijuana'],
 		['programs/index.html', 'Frontera · Programs'],
-		['programs/remain-in-mexico/index.html', 'Frontera · Programs · “Remain in Mexico” (Migrant Protection Protocols)'],
+		['programs/remain-in-mexico/index.html', 'Frontera · Programs · “Remain in Mexico”'],
 		['404.html', 'Frontera · Page not found']
 	])('%s reads “%s”, its title backwards, and ends on itself', (path, expected) => {
 		const { text, title, items } = kicker(path);
